@@ -1,0 +1,44 @@
+"""Settings: every knob has a default here, an environment variable and a CLI flag.
+
+Precedence is flag > environment > default, resolved once by :func:`load_settings`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+#: spaCy pipeline used when nothing else is said. Any installed pipeline name or path works.
+DEFAULT_MODEL = "en_core_web_sm"
+#: Directory of the embedded store used when nothing else is said.
+DEFAULT_STORE = "kg-store"
+
+ENV_MODEL = "KG_MODEL"
+ENV_STORE = "KG_STORE"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run-time settings shared by the Python API and the CLI.
+
+    >>> Settings(model="en_core_web_md").model
+    'en_core_web_md'
+    """
+
+    model: str = DEFAULT_MODEL
+    store: Path = Path(DEFAULT_STORE)
+    batch_size: int = 32
+    keep_unasserted: bool = False
+
+
+def load_settings(model: str | None = None, store: str | os.PathLike[str] | None = None) -> Settings:
+    """Resolve settings from explicit values, then ``KG_MODEL``/``KG_STORE``, then defaults.
+
+    >>> load_settings(model="en_core_web_lg").model
+    'en_core_web_lg'
+    """
+    settings = Settings()
+    chosen_model = model or os.environ.get(ENV_MODEL) or settings.model
+    chosen_store = store or os.environ.get(ENV_STORE) or settings.store
+    return replace(settings, model=chosen_model, store=Path(chosen_store))

@@ -1,0 +1,22 @@
+"""Extract stage: a parsed article in, its mentions and events out.
+
+>>> from kg.extract.lexicon import default_lexicon  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.events import find_events
+from kg.extract.lexicon import Lexicon, default_lexicon
+from kg.extract.mentions import MentionTable
+from kg.records import Article, Extraction
+
+__all__ = ["extract"]
+
+
+def extract(article: Article, doc: Doc, lexicon: Lexicon | None = None) -> Extraction:
+    """Find the mentions and events of one article in its parsed ``Doc``."""
+    table = MentionTable(doc)
+    events = tuple(find_events(article, doc, table, lexicon or default_lexicon()))
+    return Extraction(article=article, mentions=tuple(table.mentions), events=events)

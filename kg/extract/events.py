@@ -1,0 +1,204 @@
+"""Events from the dependency parse, driven entirely by the lexicon in ``events.json``.
+
+For every token whose lemma is a trigger, the trigger's frame says where each role
+is found. Arguments are expanded: coordinated names give one event each, a common
+noun in apposition to a name ("the airline, Belavia") stands for that name, and
+"including X" adds X as a participant of its own. Dates and places are read from
+the trigger's clause, modality from its governors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import Lexicon, Trigger
+from kg.extract.mentions import MentionTable, appositive_names
+from kg.extract.modality import modality_of
+from kg.extract.paths import Path, follow
+from kg.extract.quantities import quantity_of
+from kg.records import Article, Event, Mention, Modality, TimeValue
+from kg.temporal import resolve_date
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_MEMBER_PREPS = frozenset({"including"})
+_CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+
+
+def _find_object(trigger: Trigger, token: Token, lexicon: Lexicon) -> Token | None | bool:
+    """The object that satisfies the trigger's object constraint; True when it has none."""
+    if trigger.object_lemmas is None:
+        return True
+    for path in lexicon.object_paths:
+        for candidate in follow(path, token):
+            if candidate.lemma_.lower() in trigger.object_lemmas or candidate.lower_ in trigger.object_lemmas:
+                return candidate
+    return None
+
+
+def _expand(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Rosneft and Lukoil")."""
+    tokens = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN"):
+            tokens.append(conj)
+    return tokens
+
+
+def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[Mention]:
+    """Mentions a role-filling token stands for, after apposition, naming and coordination."""
+    found: list[Mention] = []
+    for tok in _expand(token):
+        named = table.entity_at(tok)
+        if named is None:
+            named_children = [table.entity_at(c) for c in appositive_names(tok)]
+            for child in tok.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in ("name", "call"):
+                    for obj in child.children:
+                        if obj.dep_ in ("oprd", "dobj", "attr"):
+                            named_children += [table.entity_at(t) for t in _expand(obj)]
+            named_children = [m for m in named_children if m is not None]
+            if named_children:
+                found.extend(named_children)
+                continue
+        if named is not None:
+            found.append(named)
+        elif not entity_only:
+            group = table.group_for(tok)
+            if group is not None:
+                found.append(group)
+    return list({m.index: m for m in found}.values())
+
+
+def _members(token: Token, table: MentionTable) -> list[Mention]:
+    """Named participants listed with "including" under a group ("prisoners, including X")."""
+    members: list[Mention] = []
+    for tok in (token, *token.subtree):
+        if tok.dep_ == "prep" and tok.lower_ in _MEMBER_PREPS and tok.head.i in {token.i, *(c.i for c in token.children)}:
+            for obj in tok.children:
+                if obj.dep_ == "pobj":
+                    members += [m for m in _participants(obj, table, entity_only=True)]
+    return members
+
+
+def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int]) -> tuple[list[Token], bool]:
+    for path in paths:
+        reached = [t for t in follow(path, token, obj) if t.i not in used and t.i != token.i]
+        if reached:
+            return reached, path.entity_only
+    return [], False
+
+
+def _in_clause(candidate: Token, trigger: Token) -> bool:
+    """Whether a token belongs to the trigger's own clause (not to a clause under it)."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return trigger.left_edge.i <= candidate.i <= trigger.right_edge.i
+    token = candidate
+    while token.i != trigger.i:
+        if token.dep_ in _CLAUSE_BREAKS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _date(trigger: Token, doc: Doc, article: Article) -> tuple[TimeValue | None, TimeValue | None, str | None]:
+    """(date, start date, text) from the nearest date expression in the trigger's clause."""
+    dates = [e for e in doc.ents if e.label_ == "DATE" and e.sent.start == trigger.sent.start and _in_clause(e.root, trigger)]
+    dates.sort(key=lambda e: abs(e.root.i - trigger.i))
+    for ent in dates:
+        value = resolve_date(ent.text, article.published)
+        if value is None:
+            continue
+        prep = ent.root.head if ent.root.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "since":
+            return None, value, ent.text
+        return value, None, ent.text
+    return None, None, None
+
+
+def _place(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | None:
+    """The place named by an "in"/"at" phrase of the trigger's clause."""
+    for token in trigger.sent:
+        if token.dep_ != "prep" or token.lower_ not in _PLACE_PREPS or not _in_clause(token, trigger):
+            continue
+        for obj in (c for c in token.children if c.dep_ == "pobj"):
+            candidates = [obj] + [
+                t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == obj.i
+            ] + [c for c in obj.children if c.dep_ in ("appos", "compound")]
+            for cand in candidates:
+                mention = table.entity_at(cand)
+                if mention is not None and mention.label in _PLACE_TYPES and mention.index not in taken:
+                    return mention
+    return None
+
+
+def _matches(token: Token, trigger: Trigger) -> bool:
+    return token.pos_ in trigger.pos and all(follow(path, token) for path in trigger.requires)
+
+
+def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexicon) -> Iterator[Event]:
+    """Every event the lexicon finds in a parsed article, asserted or not."""
+    claimed: set[int] = set()
+    ordered = sorted(doc, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))  # verbs claim their objects first
+    for token in ordered:
+        if token.i in claimed:
+            continue
+        for trigger in lexicon.triggers.get(token.lemma_.lower(), ()):
+            if not _matches(token, trigger):
+                continue
+            obj = _find_object(trigger, token, lexicon)
+            if obj is None:
+                continue
+            anchor = obj if not isinstance(obj, bool) else None
+            events = list(_events_for(token, trigger, anchor, article, doc, table))
+            if events:
+                if anchor is not None:
+                    claimed.add(anchor.i)
+                yield from events
+                break
+
+
+def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Article, doc: Doc,
+                table: MentionTable) -> Iterator[Event]:
+    frame = trigger.frame
+    used: set[int] = set() if obj is None else {obj.i}
+    filled: dict[str, list[Mention]] = {}
+    target_tokens: list[Token] = []
+    for role in frame.order:
+        tokens, entity_only = _fill(frame.roles[role], token, obj, used)
+        used.update(t.i for t in tokens)
+        mentions = [m for t in tokens for m in _participants(t, table, entity_only)]
+        if role == "target":
+            target_tokens = tokens
+            for t in tokens:
+                mentions += [m for m in _members(t, table) if m not in mentions]
+        filled[role] = mentions
+    agents, targets = filled.get("agent", []), filled.get("target", [])
+    if trigger.family.symmetric and agents and not targets and len(agents) > 1:
+        agents, targets = agents[:1], agents[1:]
+    family = trigger.family
+    if "agent" in family.requires and not agents or "target" in family.requires and not targets:
+        return
+    sentence: Span = token.sent
+    date, start_date, date_text = _date(token, doc, article)
+    modality = modality_of(token)
+    taken = {m.index for m in agents + targets}
+    place = _place(token, table, taken)
+    quantities = {id(t): quantity_of(t) for t in target_tokens}
+    for agent, target in product(agents or [None], targets or [None]):
+        if agent is not None and target is not None and agent.index == target.index:
+            continue
+        quantity = None
+        if target is not None and not target.is_name:
+            quantity = next((q for q in quantities.values() if q is not None), None)
+        yield Event(
+            family=family.name, trigger=token.text, trigger_lemma=token.lemma_.lower(),
+            sentence=table.sentence_index(token), evidence=sentence.text.strip(), start=token.idx,
+            agent=None if agent is None else agent.index, target=None if target is None else target.index,
+            date=date, start_date=start_date, date_text=date_text,
+            place=None if place is None else place.index, quantity=quantity,
+            modality=modality if modality is not None else Modality.ASSERTED, event_class=trigger.event_class,
+        )

@@ -1,0 +1,106 @@
+"""The event catalogue (``events.json``) loaded into typed, validated rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.errors import ExtractionError
+from kg.extract.paths import Path, parse_path
+from kg.lang import load_data
+
+ROLES = ("agent", "target")
+
+
+@dataclass(frozen=True)
+class Family:
+    """An event family: its ontology class, the direct edge it adds, and the roles it needs."""
+
+    name: str
+    direct: str
+    symmetric: bool
+    requires: tuple[str, ...]
+    cameo: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where each role is found, as dependency paths tried in order."""
+
+    name: str
+    roles: dict[str, tuple[Path, ...]]
+    order: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that signals an event of a family, with its frame and constraints."""
+
+    family: Family
+    lemma: str
+    pos: frozenset[str]
+    frame: Frame
+    object_lemmas: frozenset[str] | None
+    requires: tuple[Path, ...]
+    event_class: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All triggers, indexed by lemma, plus the paths that find an object or group members."""
+
+    families: dict[str, Family]
+    triggers: dict[str, tuple[Trigger, ...]]
+    object_paths: tuple[Path, ...]
+
+
+def _fail(number: int, where: str, message: str) -> ExtractionError:
+    return ExtractionError(f"E0{number} events.json, {where}: {message}")
+
+
+def build_lexicon(data: dict) -> Lexicon:
+    """Validate the catalogue and compile its paths; raises :class:`ExtractionError` with a numbered code.
+
+    >>> lex = build_lexicon(load_data("events"))
+    >>> sorted(t.family.name for t in lex.triggers["lift"])
+    ['SanctionRelief']
+    """
+    families = {
+        name: Family(name, spec["direct"], bool(spec.get("symmetric")), tuple(spec.get("requires", ())),
+                     str(spec.get("cameo", "")))
+        for name, spec in data["families"].items()
+    }
+    frames: dict[str, Frame] = {}
+    for name, spec in data["frames"].items():
+        unknown = set(spec) - set(ROLES) - {"order"}
+        if unknown:
+            raise _fail(21, f"frame '{name}'", f"unknown roles {sorted(unknown)}")
+        roles = {role: tuple(parse_path(p) for p in spec.get(role, ())) for role in ROLES}
+        order = tuple(spec.get("order", ROLES))
+        frames[name] = Frame(name, roles, order)
+    triggers: dict[str, list[Trigger]] = {}
+    for number, spec in enumerate(data["triggers"], start=1):
+        where = f"trigger {number} ('{spec.get('lemma')}')"
+        if spec.get("family") not in families:
+            raise _fail(22, where, f"unknown family '{spec.get('family')}'")
+        if spec.get("frame") not in frames:
+            raise _fail(23, where, f"unknown frame '{spec.get('frame')}'")
+        family = families[spec["family"]]
+        trigger = Trigger(
+            family=family,
+            lemma=spec["lemma"].lower(),
+            pos=frozenset(spec.get("pos", ["VERB"])),
+            frame=frames[spec["frame"]],
+            object_lemmas=frozenset(spec["object"]) if "object" in spec else None,
+            requires=tuple(parse_path(p) for p in spec.get("requires", ())),
+            event_class=spec.get("class", family.name),
+        )
+        triggers.setdefault(trigger.lemma, []).append(trigger)
+    object_paths = tuple(parse_path(p) for p in data.get("object_paths", ("dobj",)))
+    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The English catalogue shipped with kg."""
+    return build_lexicon(load_data("events"))

@@ -1,0 +1,233 @@
+"""Mentions: the named entities of a parsed article, cleaned and typed, plus unnamed participants.
+
+Typing combines the NER label, the country gazetteer and the common noun printed
+beside a name ("the airline, Belavia" is an organisation, "ships named X" vessels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lang import load_data
+from kg.lang.gazetteer import country_gazetteer
+from kg.records import EntityType, Mention
+
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_QUANTITY_HEADS = frozenset({
+    "dozen", "dozens", "hundreds", "thousands", "tens", "millions", "some", "many", "most", "all",
+    "several", "scores", "number", "group", "handful", "one", "two", "three", "none", "few",
+})
+
+
+@dataclass(frozen=True)
+class _Nouns:
+    type_nouns: dict[str, EntityType]
+    naming_verbs: frozenset[str]
+    role_nouns: dict[str, str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> _Nouns:
+    data = load_data("nouns")
+    return _Nouns(
+        type_nouns={k: EntityType(v) for k, v in data["type_nouns"].items()},
+        naming_verbs=frozenset(data["naming_verbs"]),
+        role_nouns=data["role_nouns"],
+        titles=frozenset(data["titles"]),
+    )
+
+
+def _clean_span(span: Span) -> Span | None:
+    """Drop leading titles and determiners and a trailing possessive; None if nothing is left."""
+    nouns = _nouns()
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].lower_ in nouns.titles:
+        start += 1
+    while end > start and (span.doc[end - 1].dep_ == "case" or span.doc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    if end <= start:
+        return None
+    cleaned = span.doc[start:end]
+    if not cleaned.text.strip() or "\n" in cleaned.text:
+        return None
+    return cleaned
+
+
+def _type_noun(root: Token) -> EntityType | None:
+    """The type that a neighbouring common noun gives a name, if any."""
+    nouns = _nouns().type_nouns
+    # "the national airline, Belavia": the name is in apposition to a typed noun
+    if root.dep_ == "appos" and root.head.lemma_.lower() in nouns:
+        return nouns[root.head.lemma_.lower()]
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in nouns and child.pos_ == "NOUN":
+            return nouns[child.lemma_.lower()]
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in nouns:
+            return nouns[child.lemma_.lower()]
+    # "ships named A and B": the name is the object of a naming verb modifying a typed noun
+    anchor = root
+    while anchor.dep_ == "conj":
+        anchor = anchor.head
+    verb = anchor.head
+    if anchor.dep_ in ("oprd", "dobj", "attr") and verb.lemma_.lower() in _nouns().naming_verbs:
+        noun = verb.head if verb.dep_ == "acl" else None
+        if noun is not None and noun.lemma_.lower() in nouns:
+            return nouns[noun.lemma_.lower()]
+    # "the city of Tver"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
+        typed = nouns[root.head.head.lemma_.lower()]
+        if typed in (EntityType.CITY, EntityType.REGION):
+            return typed
+    return None
+
+
+def _entity_type(span: Span) -> EntityType | None:
+    gazetteer = country_gazetteer()
+    label, text = span.label_, span.text
+    typed = _type_noun(span.root)
+    if label == "NORP":
+        return EntityType.COUNTRY if gazetteer.by_demonym(text) else None
+    if typed is EntityType.VESSEL or (typed is EntityType.ORGANIZATION and label in ("GPE", "PERSON")):
+        return typed
+    if label in ("GPE", "ORG") and gazetteer.country(text):
+        return EntityType.COUNTRY
+    if label == "GPE":
+        if typed in (EntityType.CITY, EntityType.REGION):
+            return typed
+        return EntityType.CITY if gazetteer.capital_of(text) else EntityType.PLACE
+    if label == "ORG":
+        return EntityType.ORGANIZATION
+    if label == "PERSON":
+        return EntityType.PERSON
+    return typed if typed in (EntityType.CITY, EntityType.REGION) else EntityType.PLACE
+
+
+def _roles_and_country(span: Span) -> tuple[tuple[str, ...], str | None]:
+    """Role nouns ("envoy") and a country modifier ("U.S.") printed next to a person's name."""
+    nouns = _nouns()
+    gazetteer = country_gazetteer()
+    root = span.root
+    neighbours = [c for c in root.children if not (span.start <= c.i < span.end)]
+    anchor = appositive_anchor(root)
+    if anchor is not None:
+        neighbours.append(anchor)
+        neighbours.extend(c for c in anchor.children if c.i < anchor.i)
+    roles: list[str] = []
+    country: str | None = None
+    for token in neighbours:
+        lemma = token.lemma_.lower()
+        if lemma in nouns.role_nouns and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            roles.append(nouns.role_nouns[lemma])
+        if country is None and (gazetteer.country(token.text) or gazetteer.by_demonym(token.text)):
+            country = token.text
+    for token in span.doc[max(span.start - 4, 0):span.start]:
+        lemma = token.lemma_.lower()
+        if lemma in nouns.role_nouns and token.head.i in range(span.start, span.end):
+            roles.append(nouns.role_nouns[lemma])
+        if country is None and token.ent_type_ in ("GPE", "NORP") and (
+            gazetteer.country(token.text) or gazetteer.by_demonym(token.text)
+        ):
+            country = token.text
+    return tuple(dict.fromkeys(roles)), country
+
+
+def appositive_names(noun: Token) -> list[Token]:
+    """Roots of names printed in apposition to a common noun.
+
+    Covers the parser's habit of attaching the name to the last noun of a
+    prepositional phrase: in "the envoy for Belarus, John Coale" the name hangs
+    from "Belarus" but stands for "envoy".
+    """
+    names = [c for c in noun.children if c.dep_ == "appos"]
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            names += [
+                c for c in obj.children
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and obj.ent_type_ not in ("PERSON", "")
+            ]
+    return names
+
+
+def appositive_anchor(name_root: Token) -> Token | None:
+    """The common noun a name stands in apposition to, if any (inverse of :func:`appositive_names`)."""
+    if name_root.dep_ != "appos":
+        return None
+    head = name_root.head
+    if head.pos_ == "NOUN":
+        return head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN" and name_root.ent_type_ == "PERSON":
+        return head.head.head
+    return None
+
+
+class MentionTable:
+    """The mentions of one article, found once and looked up by token while events are read."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.mentions: list[Mention] = []
+        self._by_token: dict[int, int] = {}
+        self._sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+        self._sent_starts = sorted(self._sentence_of)
+        for ent in doc.ents:
+            if ent.label_ in _NAMED_LABELS:
+                self._add_entity(ent)
+
+    def sentence_index(self, token: Token) -> int:
+        return self._sentence_of[token.sent.start]
+
+    def _add_entity(self, ent: Span) -> None:
+        span = _clean_span(ent)
+        if span is None or not any(c.isupper() for c in span.text):
+            return
+        kind = _entity_type(ent)
+        if kind is None:
+            return
+        roles, country = _roles_and_country(span) if kind is EntityType.PERSON else ((), None)
+        index = len(self.mentions)
+        self.mentions.append(Mention(
+            index=index, text=span.text, type=kind, start=span.start_char, end=span.end_char,
+            sentence=self.sentence_index(span.root), label=ent.label_, roles=roles, country=country,
+            is_name=ent.label_ != "NORP",
+        ))
+        for token in ent:
+            self._by_token[token.i] = index
+
+    def entity_at(self, token: Token) -> Mention | None:
+        """The named mention covering a token, if any."""
+        index = self._by_token.get(token.i)
+        return None if index is None else self.mentions[index]
+
+    def group_for(self, token: Token) -> Mention | None:
+        """A mention for an unnamed participant ("more than 50 prisoners", "Western countries")."""
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+            return None
+        head = token
+        if token.lemma_.lower() in _QUANTITY_HEADS or token.pos_ in ("NUM", "PRON"):
+            of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+            objects = [c for p in of for c in p.children if c.dep_ == "pobj"]
+            if objects:
+                head = objects[0]
+            elif token.pos_ in ("NUM", "PRON"):
+                return None
+        if head.i in self._by_token:
+            return self.mentions[self._by_token[head.i]]
+        gazetteer = country_gazetteer()
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+        country = next(
+            (c.text for c in modifiers if gazetteer.country(c.text) or gazetteer.by_demonym(c.text)), None
+        )
+        words = [c.text for c in modifiers if c.pos_ in ("ADJ", "NOUN", "PROPN")] + [head.text]
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this") for c in head.children)
+        index = len(self.mentions)
+        self.mentions.append(Mention(
+            index=index, text=" ".join(words), type=EntityType.GROUP, start=head.idx,
+            end=head.idx + len(head.text), sentence=self.sentence_index(head), head=head.lemma_.lower(),
+            country=country, definite=definite, is_name=False,
+        ))
+        self._by_token[head.i] = index
+        return self.mentions[index]

@@ -1,0 +1,90 @@
+"""Whether a trigger states that its event happened, from negation, auxiliaries and governing words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from kg.lang import load_data
+from kg.records import Modality
+
+_MAX_CLIMB = 4
+
+
+@dataclass(frozen=True)
+class _Cues:
+    aux: dict[str, Modality]
+    verbs: dict[str, Modality]
+    nouns: dict[str, Modality]
+    modifiers: dict[str, Modality]
+    negators: frozenset[str]
+    conditional: frozenset[str]
+    through: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = load_data("modality")
+
+    def as_modality(table: dict[str, str]) -> dict[str, Modality]:
+        return {word: Modality(value) for word, value in table.items()}
+
+    return _Cues(
+        aux=as_modality(data["aux"]),
+        verbs=as_modality(data["governing_verbs"]),
+        nouns=as_modality(data["governing_nouns"]),
+        modifiers=as_modality(data["modifiers"]),
+        negators=frozenset(data["negators"]),
+        conditional=frozenset(data["conditional_marks"]),
+        through=frozenset(data["heads_through"]),
+    )
+
+
+def _own_cue(token: Token, cues: _Cues) -> Modality | None:
+    """A cue carried by the token's own children: negation, an auxiliary, a modifier, "if"."""
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and word in cues.negators):
+            return Modality.NEGATED
+        if child.dep_ in ("aux", "auxpass") and word in cues.aux:
+            return cues.aux[word]
+        if child.dep_ in ("amod", "compound") and word in cues.modifiers:
+            return cues.modifiers[word]
+        if child.dep_ == "mark" and word in cues.conditional:
+            return Modality.HYPOTHETICAL
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in cues.verbs:
+            if cues.verbs[child.lemma_.lower()] is Modality.CANCELLED:
+                return Modality.CANCELLED
+    return None
+
+
+def modality_of(trigger: Token) -> Modality:
+    """The modality of the event a trigger introduces.
+
+    The trigger's own cues are read first; then its governors, climbing through
+    complements and arguments ("plans to meet", "suggested a meeting", "talks would continue").
+    """
+    cues = _cues()
+    own = _own_cue(trigger, cues)
+    if own is not None:
+        return own
+    token = trigger
+    for _ in range(_MAX_CLIMB):
+        if token.dep_ not in cues.through or token.head.i == token.i:
+            break
+        head = token.head
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
+            # "plans for sanctions": a prepositional link only counts for nouns of intent
+            return cues.verbs[lemma]
+        if head.pos_ in ("NOUN", "PROPN") and lemma in cues.nouns:
+            return cues.nouns[lemma]
+        cue = _own_cue(head, cues) if head.pos_ in ("VERB", "AUX") else None
+        if cue is not None:
+            return cue
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj") and head.pos_ in ("VERB", "AUX"):
+            break  # a clause's own arguments stop the climb once their verb has been read
+        token = head
+    return Modality.ASSERTED

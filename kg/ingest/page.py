@@ -1,0 +1,183 @@
+"""Turn the text of a scraped page into the articles it carries.
+
+A page is read line by line. Each line is classified as prose, heading, byline,
+timestamp, caption or furniture (navigation, "Recommended Articles", share links);
+only prose becomes article text. A dateline ("KYIV, Ukraine (AP) —") or a byline
+after the body has started begins a second story. The page date comes from a
+timestamp line, else from the latest full date printed in the page's furniture
+(photo captions are dated), never from the article body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from kg.lang import load_data
+from kg.records import Article
+from kg.temporal import find_full_dates
+
+_TERMINAL = tuple('.!?"”’\')…:')
+_MIN_PROSE_WORDS = 4
+_MIN_TITLE_WORDS = 4
+_MIN_DESCRIPTION_WORDS = 12
+_MAX_BYLINE_WORDS = 12
+_BODY_BEFORE_SPLIT = 2
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    furniture: tuple[re.Pattern[str], ...]
+    captions: tuple[re.Pattern[str], ...]
+    dateline: re.Pattern[str]
+    byline: re.Pattern[str]
+    timestamp: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = load_data("furniture")
+    return _Patterns(
+        furniture=tuple(re.compile(p, re.I) for p in data["line_patterns"]),
+        captions=tuple(re.compile(p, re.I) for p in data["caption_patterns"]),
+        dateline=re.compile(data["dateline_pattern"]),
+        byline=re.compile(data["byline_pattern"], re.I),
+        timestamp=re.compile(data["timestamp_pattern"]),
+    )
+
+
+def _words(line: str) -> int:
+    return sum(1 for w in line.split() if any(c.isalpha() for c in w))
+
+
+def is_prose(line: str) -> bool:
+    """A sentence-like line: several words, lower-case letters, final punctuation.
+
+    >>> is_prose("Talks resumed in Minsk on Friday.")
+    True
+    >>> is_prose("More Stories")
+    False
+    """
+    return _words(line) >= _MIN_PROSE_WORDS and line.endswith(_TERMINAL) and any(c.islower() for c in line)
+
+
+def _unwrap(text: str) -> list[str]:
+    """Lines of the page, with hard-wrapped paragraphs joined back into one line."""
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            lines.append("")
+            continue
+        previous = lines[-1] if lines else ""
+        wrapped = (
+            previous
+            and len(previous) >= 40
+            and not previous.endswith(_TERMINAL)
+            and (line[0].islower() or line[0].isdigit() or previous.endswith((",", "-", ";")))
+        )
+        if wrapped:
+            lines[-1] = f"{previous} {line}"
+        else:
+            lines.append(line)
+    return [line for line in lines if line]
+
+
+def _title_case(name: str) -> str:
+    return name.title() if name.isupper() else name
+
+
+@dataclass
+class _Story:
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    byline: str | None = None
+    publisher: str | None = None
+    dateline: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class PageMeta:
+    """What the caller already knows about the page (from HTML metadata, or the CLI)."""
+
+    title: str | None = None
+    byline: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    description: str | None = None
+
+
+def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None) -> list[Article]:
+    """Return the articles on a page of plain text, first story first.
+
+    >>> page = "Home\\nEnvoy meets leader in Minsk\\nBy JANE ROE – Daily Planet\\n"
+    >>> page += "The envoy met the president in Minsk on Friday.\\nTalks went on for hours.\\n"
+    >>> page += "Recommended Articles\\n"
+    >>> [a] = split_page(page)
+    >>> a.title, a.byline, a.publisher, a.text
+    ('Envoy meets leader in Minsk', 'Jane Roe', 'Daily Planet', 'The envoy met the president in Minsk on Friday.\\n\\nTalks went on for hours.')
+    """
+    meta = meta or PageMeta()
+    patterns = _patterns()
+    lines = _unwrap(text)
+    counts = Counter(line.lower() for line in lines)
+    stories = [_Story(title=meta.title, byline=meta.byline, publisher=meta.publisher, description=meta.description)]
+    published = meta.published
+    furniture_dates: list[date] = []
+
+    for line in lines:
+        story = stories[-1]
+        lowered = line.lower()
+        if any(p.fullmatch(line) for p in patterns.furniture):
+            furniture_dates += find_full_dates(line)
+            continue
+        if stamp := patterns.timestamp.match(line):
+            published = published or date.fromisoformat(stamp["date"])
+            continue
+        if (byline := patterns.byline.match(line)) and _words(line) <= _MAX_BYLINE_WORDS:
+            if len(story.paragraphs) >= _BODY_BEFORE_SPLIT:
+                story = _Story()
+                stories.append(story)
+            story.byline = story.byline or _title_case(byline["name"].strip())
+            story.publisher = story.publisher or (byline["publisher"] or "").strip() or None
+            continue
+        caption = any(p.match(line) for p in patterns.captions)
+        if caption or (counts[lowered] > 1 and is_prose(line)):
+            furniture_dates += find_full_dates(line)
+            continue
+        if not is_prose(line):
+            if not story.paragraphs and len(stories) == 1:
+                if story.title is None and _words(line) >= _MIN_TITLE_WORDS:
+                    story.title = line
+                elif story.description is None and _words(line) >= _MIN_DESCRIPTION_WORDS and line != story.title:
+                    story.description = line
+            furniture_dates += find_full_dates(line)
+            continue
+        if dateline := patterns.dateline.match(line):
+            if len(story.paragraphs) >= _BODY_BEFORE_SPLIT:
+                story = _Story()
+                stories.append(story)
+            story.dateline = story.dateline or dateline.group(0).split("(")[0].strip(" ,")
+            line = line[dateline.end():]
+        story.paragraphs.append(line)
+
+    if published is None and furniture_dates:
+        published = max(furniture_dates)
+    return [
+        Article(
+            text="\n\n".join(story.paragraphs),
+            title=story.title,
+            published=published,
+            byline=story.byline,
+            publisher=story.publisher if story.publisher else stories[0].publisher,
+            dateline=story.dateline,
+            description=story.description,
+            source=source,
+            part=part,
+        )
+        for part, story in enumerate(s for s in stories if s.paragraphs)
+    ]

@@ -1,0 +1,113 @@
+"""Countries, their names, demonyms and capitals: countryinfo's data plus ``countries.json``.
+
+>>> gaz = country_gazetteer()
+>>> gaz.country("U.S.").name, gaz.country("the United States").code
+('United States', 'USA')
+>>> gaz.by_demonym("Belarusian").name
+'Belarus'
+>>> gaz.capital_of("Washington").code
+'USA'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.lang import load_data
+
+_MIN_ALIAS = 3  # countryinfo lists two-letter codes ("IN", "IT") that collide with English words
+
+
+@dataclass
+class Country:
+    """One country with every name by which news refers to it."""
+
+    code: str
+    name: str
+    alpha2: str = ""
+    names: set[str] = field(default_factory=set)
+    demonyms: set[str] = field(default_factory=set)
+    capitals: set[str] = field(default_factory=set)
+
+
+def normalize_name(text: str) -> str:
+    """Fold case, a leading "the", possessives and final dots: the lookup key of a name.
+
+    >>> normalize_name("the United States's")
+    'united states'
+    """
+    key = " ".join(text.replace("’", "'").split()).lower()
+    if key.startswith("the "):
+        key = key[4:]
+    for suffix in ("'s", "'"):
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+    return key.strip(" .,")
+
+
+class CountryGazetteer:
+    """Look countries up by name, alias, demonym or capital."""
+
+    def __init__(self, countries: list[Country], seats: dict[str, str]) -> None:
+        self.countries = {c.code: c for c in countries}
+        self._names: dict[str, Country] = {}
+        self._demonyms: dict[str, Country] = {}
+        self._capitals: dict[str, Country] = {}
+        for country in countries:
+            for name in country.names:
+                self._names.setdefault(normalize_name(name), country)
+            for demonym in country.demonyms:
+                self._demonyms.setdefault(demonym.lower(), country)
+            for capital in country.capitals:
+                self._capitals.setdefault(normalize_name(capital), country)
+        for seat, code in seats.items():
+            self._capitals[normalize_name(seat)] = self.countries[code]
+
+    def country(self, name: str) -> Country | None:
+        """The country this name denotes, or None."""
+        return self._names.get(normalize_name(name))
+
+    def by_demonym(self, word: str) -> Country | None:
+        """The country of a demonym ("Belarusian" → Belarus), or None."""
+        return self._demonyms.get(word.lower().replace("’", "'").strip())
+
+    def capital_of(self, name: str) -> Country | None:
+        """The country whose capital or seat of government this is ("Moscow", "the Kremlin")."""
+        return self._capitals.get(normalize_name(name))
+
+    def by_code(self, code: str) -> Country:
+        return self.countries[code]
+
+
+def _as_list(value: object) -> list[str]:
+    """countryinfo gives some fields as a string, some as a list of strings."""
+    if isinstance(value, str):
+        return [value] if value else []
+    return [v for v in value or [] if isinstance(v, str) and v]  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1)
+def country_gazetteer() -> CountryGazetteer:
+    """Build the gazetteer once per process."""
+    from countryinfo import CountryInfo
+
+    extra = load_data("countries")
+    countries: dict[str, Country] = {}
+    for info in CountryInfo.all().values():
+        iso = info.get("ISO") or {}
+        code, name = iso.get("alpha3"), info.get("name")
+        if not code or not name:
+            continue
+        country = Country(code=code, name=name, alpha2=iso.get("alpha2", ""))
+        country.names.add(name)
+        for alias in info.get("altSpellings") or []:
+            if len(alias) >= _MIN_ALIAS and alias not in (code, country.alpha2) and alias.isascii():
+                country.names.add(alias)
+        country.demonyms.update(_as_list(info.get("demonym")))
+        country.capitals.update(_as_list(info.get("capital")))
+        countries[code] = country
+    for key, target in (("aliases", "names"), ("demonyms", "demonyms"), ("capitals", "capitals")):
+        for code, values in extra[key].items():
+            getattr(countries[code], target).update(values)
+    return CountryGazetteer(list(countries.values()), extra["government_seats"])
