@@ -6,6 +6,7 @@ beside a name ("the airline, Belavia" is an organisation, "ships named X" vessel
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,11 +42,12 @@ def _nouns() -> _Nouns:
     )
 
 
-def _clean_span(span: Span) -> Span | None:
-    """Drop leading titles and determiners and a trailing possessive; None if nothing is left."""
+def _clean_span(span: Span, label: str) -> Span | None:
+    """Drop a person's leading titles, a leading "the" and a trailing possessive; None if nothing is left."""
     nouns = _nouns()
     start, end = span.start, span.end
-    while start < end - 1 and span.doc[start].lower_ in nouns.titles:
+    strip = nouns.titles if label == "PERSON" else frozenset({"the"})
+    while start < end - 1 and span.doc[start].lower_ in strip:
         start += 1
     while end > start and (span.doc[end - 1].dep_ == "case" or span.doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
@@ -77,6 +79,11 @@ def _type_noun(root: Token) -> EntityType | None:
         noun = verb.head if verb.dep_ == "acl" else None
         if noun is not None and noun.lemma_.lower() in nouns:
             return nouns[noun.lemma_.lower()]
+    # "the Kharkiv region": the name modifies a typed noun
+    if root.dep_ == "compound" and root.head.lemma_.lower() in nouns:
+        typed = nouns[root.head.lemma_.lower()]
+        if typed in (EntityType.CITY, EntityType.REGION):
+            return typed
     # "the city of Tver"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
         typed = nouns[root.head.head.lemma_.lower()]
@@ -85,9 +92,9 @@ def _type_noun(root: Token) -> EntityType | None:
     return None
 
 
-def _entity_type(span: Span) -> EntityType | None:
+def _entity_type(span: Span, label: str) -> EntityType | None:
     gazetteer = country_gazetteer()
-    label, text = span.label_, span.text
+    text = span.text
     typed = _type_noun(span.root)
     if label == "NORP":
         return EntityType.COUNTRY if gazetteer.by_demonym(text) else None
@@ -124,13 +131,15 @@ def _roles_and_country(span: Span) -> tuple[tuple[str, ...], str | None]:
             roles.append(nouns.role_nouns[lemma])
         if country is None and (gazetteer.country(token.text) or gazetteer.by_demonym(token.text)):
             country = token.text
+    inside = range(span.start, span.end)
     for token in span.doc[max(span.start - 4, 0):span.start]:
+        attached = token.head.i in inside or (token.dep_ in ("compound", "amod") and token.head.head.i in inside)
+        if not attached:
+            continue
         lemma = token.lemma_.lower()
-        if lemma in nouns.role_nouns and token.head.i in range(span.start, span.end):
+        if lemma in nouns.role_nouns:
             roles.append(nouns.role_nouns[lemma])
-        if country is None and token.ent_type_ in ("GPE", "NORP") and (
-            gazetteer.country(token.text) or gazetteer.by_demonym(token.text)
-        ):
+        if country is None and (gazetteer.country(token.text) or gazetteer.by_demonym(token.text)):
             country = token.text
     return tuple(dict.fromkeys(roles)), country
 
@@ -164,6 +173,19 @@ def appositive_anchor(name_root: Token) -> Token | None:
     return None
 
 
+def _consensus_labels(doc: Doc) -> dict[str, str]:
+    """One NER label per surface form: the most frequent one in the article.
+
+    A small model labels the same name differently from sentence to sentence
+    ("Kupiansk" as a place, then an organisation); the majority is usually right.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ in _NAMED_LABELS:
+            votes.setdefault(ent.text, Counter())[ent.label_] += 1
+    return {text: counts.most_common(1)[0][0] for text, counts in votes.items() if len(counts) > 1}
+
+
 class MentionTable:
     """The mentions of one article, found once and looked up by token while events are read."""
 
@@ -172,7 +194,7 @@ class MentionTable:
         self.mentions: list[Mention] = []
         self._by_token: dict[int, int] = {}
         self._sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
-        self._sent_starts = sorted(self._sentence_of)
+        self._labels = _consensus_labels(doc)
         for ent in doc.ents:
             if ent.label_ in _NAMED_LABELS:
                 self._add_entity(ent)
@@ -181,18 +203,19 @@ class MentionTable:
         return self._sentence_of[token.sent.start]
 
     def _add_entity(self, ent: Span) -> None:
-        span = _clean_span(ent)
+        label = self._labels.get(ent.text, ent.label_)
+        span = _clean_span(ent, label)
         if span is None or not any(c.isupper() for c in span.text):
             return
-        kind = _entity_type(ent)
+        kind = _entity_type(ent, label)
         if kind is None:
             return
         roles, country = _roles_and_country(span) if kind is EntityType.PERSON else ((), None)
         index = len(self.mentions)
         self.mentions.append(Mention(
             index=index, text=span.text, type=kind, start=span.start_char, end=span.end_char,
-            sentence=self.sentence_index(span.root), label=ent.label_, roles=roles, country=country,
-            is_name=ent.label_ != "NORP",
+            sentence=self.sentence_index(span.root), label=label, roles=roles, country=country,
+            is_name=label != "NORP",
         ))
         for token in ent:
             self._by_token[token.i] = index

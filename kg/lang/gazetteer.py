@@ -7,6 +7,8 @@
 'Belarus'
 >>> gaz.capital_of("Washington").code
 'USA'
+>>> gaz.by_demonym("American").name
+'United States'
 """
 
 from __future__ import annotations
@@ -49,7 +51,9 @@ def normalize_name(text: str) -> str:
 class CountryGazetteer:
     """Look countries up by name, alias, demonym or capital."""
 
-    def __init__(self, countries: list[Country], seats: dict[str, str]) -> None:
+    def __init__(
+        self, countries: list[Country], seats: dict[str, str], preferred: dict[str, str] | None = None
+    ) -> None:
         self.countries = {c.code: c for c in countries}
         self._names: dict[str, Country] = {}
         self._demonyms: dict[str, Country] = {}
@@ -63,6 +67,13 @@ class CountryGazetteer:
                 self._capitals.setdefault(normalize_name(capital), country)
         for seat, code in seats.items():
             self._capitals[normalize_name(seat)] = self.countries[code]
+        # names and demonyms shared by several countries ("American") go to the one named in countries.json
+        for word, code in (preferred or {}).items():
+            country = self.countries[code]
+            if normalize_name(word) in self._names:
+                self._names[normalize_name(word)] = country
+            if word.lower() in self._demonyms or word in country.demonyms:
+                self._demonyms[word.lower()] = country
 
     def country(self, name: str) -> Country | None:
         """The country this name denotes, or None."""
@@ -107,7 +118,10 @@ def country_gazetteer() -> CountryGazetteer:
         country.demonyms.update(_as_list(info.get("demonym")))
         country.capitals.update(_as_list(info.get("capital")))
         countries[code] = country
+    preferred: dict[str, str] = {}
     for key, target in (("aliases", "names"), ("demonyms", "demonyms"), ("capitals", "capitals")):
         for code, values in extra[key].items():
             getattr(countries[code], target).update(values)
-    return CountryGazetteer(list(countries.values()), extra["government_seats"])
+            if key != "capitals":
+                preferred.update((value, code) for value in values)
+    return CountryGazetteer(list(countries.values()), extra["government_seats"], preferred)

@@ -1,0 +1,124 @@
+"""The ``kg`` command: a thin layer over :mod:`kg.pipeline` and :mod:`kg.store`.
+
+Every failure a user can cause ends in one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from kg import __version__
+from kg.config import ENV_MODEL, ENV_STORE, load_settings
+from kg.errors import InputError, KGError
+
+_INTERNAL_ERROR = 70
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-12-12") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Turn news articles into a queryable RDF graph.")
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_store(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--store", help=f"store directory (default: ${ENV_STORE} or ./kg-store)")
+
+    load = commands.add_parser("load", help="read articles into the store")
+    load.add_argument("paths", nargs="+", metavar="PATH", help="text or HTML files, folders of them, or - for stdin")
+    with_store(load)
+    load.add_argument("--model", help=f"spaCy pipeline (default: ${ENV_MODEL} or en_core_web_sm)")
+    load.add_argument("--force", action="store_true", help="re-extract articles already in the store")
+    load.add_argument("--encoding", help="encoding of the input files (default: UTF-8)")
+    load.add_argument("--date", type=_day, help="publication date for articles whose page gives none")
+    load.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+    export = commands.add_parser("export", help="write the graph as RDF")
+    with_store(export)
+    from kg.store import EXPORT_FORMATS, FORMATS
+
+    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="turtle")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+
+    query = commands.add_parser("query", help="run a SPARQL query")
+    with_store(query)
+    query.add_argument("query", nargs="?", help="SPARQL text (kg:, rdfs:, schema:, prov:, skos:, xsd: predeclared)")
+    query.add_argument("--file", help="read the query from this file")
+    query.add_argument("--format", choices=FORMATS, default="table")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = load_settings(model=getattr(args, "model", None), store=args.store)
+    if args.command == "load":
+        from kg.pipeline import load_paths
+
+        report = load_paths(args.paths, settings, force=args.force, encoding=args.encoding,
+                            published=args.date, progress=not args.quiet)
+        if not args.quiet:
+            print(report.summary())
+        return 0
+    from kg.store import Store, format_answer
+
+    if args.command == "export":
+        with Store(settings.store, read_only=True) as store:
+            if args.output:
+                target = Path(args.output)
+                temporary = target.with_name(target.name + ".part")
+                try:
+                    with temporary.open("wb") as handle:
+                        store.export(args.format, handle)
+                    os.replace(temporary, target)
+                except OSError as exc:
+                    temporary.unlink(missing_ok=True)
+                    raise InputError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+            else:
+                store.export(args.format, sys.stdout.buffer)
+        return 0
+    if args.command == "query":
+        if bool(args.query) == bool(args.file):
+            raise InputError("give a query or --file, not both and not neither")
+        if args.file:
+            from kg.ingest.sources import read_source
+
+            text = read_source(args.file).text
+        else:
+            text = args.query
+        with Store(settings.store, read_only=True) as store:
+            print(format_answer(store.query(text), args.format))
+        return 0
+    raise InputError(f"unknown command {args.command}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kg`` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KGError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted; every article committed before is kept", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        if args.debug:
+            raise
+        print(f"kg: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return _INTERNAL_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

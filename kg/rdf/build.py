@@ -1,0 +1,152 @@
+"""Triples for one resolved article, against the kg ontology, with provenance.
+
+Every IRI is minted from content (the article's text hash, an entity's key, an
+event's article, position and participants), so building the same article twice
+gives the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SDO, SKOS
+
+from kg.lang import load_data
+from kg.rdf.namespace import KG, PREFIXES, RESOURCE
+from kg.records import Article, Entity, Modality, Resolution, ResolvedEvent, TimeValue
+from kg.resolve import slugify
+
+_DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_TITLE_WORDS = 12
+
+
+def article_iri(article: Article) -> URIRef:
+    """IRI of an article; also the name of the graph that holds its triples."""
+    return RESOURCE[f"article-{article.id}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    """IRI of an entity from its resolution key.
+
+    >>> entity_iri("person/john-coale")
+    rdflib.term.URIRef('https://w3id.org/kg-news/id/person-john-coale')
+    """
+    return RESOURCE[key.replace("/", "-")]
+
+
+def event_iri(article: Article, event: ResolvedEvent) -> URIRef:
+    """IRI of an event: stable for the same article, trigger position and participants."""
+    basis = "|".join([article.id, event.family, str(event.start), event.agent or "", event.target or ""])
+    return RESOURCE[f"event-{hashlib.sha256(basis.encode()).hexdigest()[:20]}"]
+
+
+def time_literal(value: TimeValue) -> Literal:
+    """An ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` literal, as precise as the text.
+
+    >>> time_literal(TimeValue(2025, 8)).datatype == XSD.gYearMonth
+    True
+    """
+    return Literal(value.iso, datatype=_DATATYPE[value.precision])
+
+
+def new_graph() -> Graph:
+    """An empty graph with kg's prefixes bound."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, replace=True)
+    return graph
+
+
+def _article_triples(graph: Graph, article: Article) -> URIRef:
+    node = article_iri(article)
+    graph.add((node, RDF.type, KG.Article))
+    label = article.title or " ".join(article.text.split()[:_TITLE_WORDS]) + "…"
+    graph.add((node, RDFS.label, Literal(label)))
+    if article.title:
+        graph.add((node, SDO.headline, Literal(article.title)))
+    if article.published:
+        graph.add((node, SDO.datePublished, Literal(article.published.isoformat(), datatype=XSD.date)))
+    if article.byline:
+        graph.add((node, KG.byline, Literal(article.byline)))
+    if article.publisher:
+        publisher = entity_iri(f"org/{slugify(article.publisher)}")
+        graph.add((node, SDO.publisher, publisher))
+        graph.add((publisher, RDF.type, KG.Organization))
+        graph.add((publisher, RDFS.label, Literal(article.publisher)))
+    if article.description:
+        graph.add((node, SDO.description, Literal(article.description)))
+    if article.dateline:
+        graph.add((node, KG.dateline, Literal(article.dateline)))
+    graph.add((node, KG.sourceName, Literal(PurePath(article.source).name)))
+    graph.add((node, KG.storyIndex, Literal(article.part)))
+    graph.add((node, SDO.wordCount, Literal(len(article.text.split()))))
+    return node
+
+
+def _entity_triples(graph: Graph, entity: Entity, article_node: URIRef) -> None:
+    node = entity_iri(entity.key)
+    graph.add((node, RDF.type, KG[entity.type.value]))
+    graph.add((node, RDFS.label, Literal(entity.label)))
+    for alt in sorted(entity.alt_labels - {entity.label}):
+        graph.add((node, SKOS.altLabel, Literal(alt)))
+    for demonym in sorted(entity.demonyms):
+        graph.add((node, KG.demonym, Literal(demonym)))
+    if "iso3" in entity.codes:
+        graph.add((node, KG.isoCode, Literal(entity.codes["iso3"])))
+    graph.add((node, KG.mentionedIn, article_node))
+
+
+def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article_node: URIRef,
+                   directs: dict[str, tuple[str, bool]], labels: dict[str, str]) -> None:
+    node = event_iri(article, event)
+    # the family and kg:Event are materialised so `?e a kg:Meeting` also finds phone calls and visits
+    for cls in {event.event_class, event.family, "Event"}:
+        graph.add((node, RDF.type, KG[cls]))
+    graph.add((node, PROV.wasDerivedFrom, article_node))
+    agent = entity_iri(event.agent) if event.agent else None
+    target = entity_iri(event.target) if event.target else None
+    if agent is not None:
+        graph.add((node, KG.agent, agent))
+    if target is not None:
+        graph.add((node, KG.target, target))
+    if event.date:
+        graph.add((node, KG.date, time_literal(event.date)))
+    if event.start_date:
+        graph.add((node, KG.startDate, time_literal(event.start_date)))
+    if event.place:
+        graph.add((node, KG.place, entity_iri(event.place)))
+    if event.quantity:
+        graph.add((node, KG.quantity, Literal(event.quantity.value)))
+        if event.quantity.qualifier:
+            graph.add((node, KG.quantityQualifier, Literal(event.quantity.qualifier)))
+    for sentence in event.evidence:
+        graph.add((node, KG.evidence, Literal(sentence)))
+    for trigger in sorted(set(event.triggers)):
+        graph.add((node, KG.trigger, Literal(trigger)))
+    who = labels.get(event.agent or "", "someone")
+    whom = labels.get(event.target or "", "someone")
+    label = f"{event.event_class}: {who} → {whom}" + (f" ({event.date.iso})" if event.date else "")
+    graph.add((node, RDFS.label, Literal(label)))
+    if agent is not None and target is not None:
+        direct, symmetric = directs[event.family]
+        graph.add((agent, KG[direct], target))
+        if symmetric:
+            graph.add((target, KG[direct], agent))
+
+
+def build_graph(resolution: Resolution) -> Graph:
+    """The graph of one article: the article, its entities and its asserted events."""
+    directs = {name: (spec["direct"], bool(spec.get("symmetric")))
+               for name, spec in load_data("events")["families"].items()}
+    graph = new_graph()
+    article = resolution.article
+    article_node = _article_triples(graph, article)
+    for entity in resolution.entities:
+        _entity_triples(graph, entity, article_node)
+    labels = {entity.key: entity.label for entity in resolution.entities}
+    for event in resolution.events:
+        if event.modality is Modality.ASSERTED:
+            _event_triples(graph, article, event, article_node, directs, labels)
+    return graph

@@ -1,0 +1,82 @@
+"""Namespaces of kg's graphs. ``KG`` mirrors ``ontology/kg.ttl`` term for term (a test keeps them equal).
+
+>>> str(KG.Meeting)
+'https://w3id.org/kg-news/ontology#Meeting'
+>>> KG.Meetin
+Traceback (most recent call last):
+...
+AttributeError: term 'Meetin' not in namespace 'https://w3id.org/kg-news/ontology#'
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology"
+#: Base of every IRI kg mints for articles, entities and events.
+RESOURCE = Namespace("https://w3id.org/kg-news/id/")
+
+
+class KG(DefinedNamespace):
+    """Terms of the kg ontology."""
+
+    _fail = True
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+
+    # classes
+    Article: URIRef
+    Entity: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Place: URIRef
+    Country: URIRef
+    City: URIRef
+    Region: URIRef
+    Vessel: URIRef
+    Group: URIRef
+    Event: URIRef
+    Meeting: URIRef
+    PhoneCall: URIRef
+    Visit: URIRef
+    Release: URIRef
+    Sanction: URIRef
+    SanctionRelief: URIRef
+    # article properties
+    sourceName: URIRef
+    dateline: URIRef
+    byline: URIRef
+    storyIndex: URIRef
+    mentionedIn: URIRef
+    # entity properties
+    demonym: URIRef
+    isoCode: URIRef
+    # event properties
+    agent: URIRef
+    target: URIRef
+    date: URIRef
+    startDate: URIRef
+    place: URIRef
+    quantity: URIRef
+    quantityQualifier: URIRef
+    evidence: URIRef
+    trigger: URIRef
+    # direct edges
+    metWith: URIRef
+    released: URIRef
+    sanctioned: URIRef
+    liftedSanctionsOn: URIRef
+
+
+#: Prefixes written in exports and accepted in queries without declaration.
+PREFIXES = {
+    "kg": str(KG._NS),
+    "kgr": str(RESOURCE),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}

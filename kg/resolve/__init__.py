@@ -1,0 +1,315 @@
+"""Resolve stage: mentions to entities, events to events between entities.
+
+Within an article: a surname joins the full name it shortens; every name of a
+country ("U.S.", "the United States") and its demonym join one country; "the
+country" is the article's most-mentioned country so far; a role noun ("a U.S.
+envoy") is the person the article gives that role nearest to it; a capital that
+acts ("Washington lifted") is its country's government. Across articles, keys are
+built from names and ISO codes, so the same person or country gets the same key.
+Reports of one event in one article are merged, keeping every evidence sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from kg.lang import load_data
+from kg.lang.gazetteer import country_gazetteer
+from kg.records import (
+    Entity,
+    EntityType,
+    Event,
+    Extraction,
+    Mention,
+    Quantity,
+    Resolution,
+    ResolvedEvent,
+    TimeValue,
+)
+
+__all__ = ["resolve", "slugify"]
+
+_ROLE_WINDOW = 2  # sentences either side in which a role noun may find its person
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphenated: the readable part of an IRI.
+
+    >>> slugify("Askar-Saridzha"), slugify("Siarhei Tsikhanouski"), slugify("Ľubica Čierna")
+    ('askar-saridzha', 'siarhei-tsikhanouski', 'lubica-cierna')
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class _Nouns:
+    role_nouns: dict[str, str]
+    state_actors: frozenset[str]
+    country_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> _Nouns:
+    data = load_data("nouns")
+    return _Nouns(data["role_nouns"], frozenset(data["state_actor_nouns"]), frozenset(data["definite_country_nouns"]))
+
+
+_TYPE_PREFIX = {
+    EntityType.PERSON: "person", EntityType.ORGANIZATION: "org", EntityType.CITY: "place",
+    EntityType.REGION: "place", EntityType.PLACE: "place", EntityType.VESSEL: "vessel",
+}
+
+
+class _Resolver:
+    def __init__(self, extraction: Extraction) -> None:
+        self.extraction = extraction
+        self.mentions = extraction.mentions
+        self.entities: dict[str, Entity] = {}
+        self.key_of: dict[int, str] = {}
+        self.gazetteer = country_gazetteer()
+        self.article_id = extraction.article.id
+
+    # -- entities ---------------------------------------------------------
+    def _entity(self, key: str, kind: EntityType, label: str) -> Entity:
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, type=kind, label=label)
+        return self.entities[key]
+
+    def _bind(self, mention: Mention, key: str, kind: EntityType, label: str) -> None:
+        entity = self._entity(key, kind, label)
+        entity.mentions.append(mention.index)
+        if mention.is_name and mention.text != entity.label:
+            entity.alt_labels.add(mention.text)
+        self.key_of[mention.index] = key
+
+    def _country(self, mention: Mention, text: str | None = None) -> bool:
+        text = text or mention.text
+        country = self.gazetteer.country(text)
+        demonym = None
+        if country is None:
+            country = self.gazetteer.by_demonym(text)
+            demonym = text if country else None
+        if country is None:
+            return False
+        entity = self._entity(f"country/{country.code}", EntityType.COUNTRY, country.name)
+        entity.codes = {"iso3": country.code, "iso2": country.alpha2}
+        if demonym:
+            entity.demonyms.add(demonym)
+            entity.mentions.append(mention.index)
+            self.key_of[mention.index] = entity.key
+        else:
+            self._bind(mention, entity.key, EntityType.COUNTRY, country.name)
+        return True
+
+    def _people(self, persons: list[Mention], others: list[Mention]) -> list[Mention]:
+        """Bind person mentions; returns the other one-word names that turned out to be surnames.
+
+        A small model may label a surname an organisation ("Zelenskyy said"); one that
+        matches a full name of the article is that person.
+        """
+        full = [m for m in persons if len(m.text.split()) > 1]
+        surnames = {m.text.split()[-1] for m in full}
+        persons = persons + [m for m in others if m.text in surnames]
+        for mention in persons:
+            if len(mention.text.split()) > 1:
+                self._bind(mention, f"person/{slugify(mention.text)}", EntityType.PERSON, mention.text)
+        for mention in persons:
+            if len(mention.text.split()) > 1:
+                continue
+            matches = [m for m in full if mention.text in m.text.split()]
+            if matches:
+                nearest = min(matches, key=lambda m: (m.start > mention.start, abs(m.start - mention.start)))
+                key = f"person/{slugify(nearest.text)}"
+                self._bind(mention, key, EntityType.PERSON, nearest.text)
+            else:
+                self._bind(mention, f"person/{slugify(mention.text)}", EntityType.PERSON, mention.text)
+        return [m for m in others if m.text in surnames]
+
+    def _organizations(self, orgs: list[Mention]) -> None:
+        names = [m for m in orgs if not _is_acronym(m.text)]
+        for mention in orgs:
+            expansion = next((n for n in names if _is_acronym(mention.text) and _initials(n.text) == mention.text), None)
+            label = expansion.text if expansion else mention.text
+            kind = mention.type
+            self._bind(mention, f"{_TYPE_PREFIX[kind]}/{slugify(label)}", kind, label)
+
+    def _salient_country(self, before: int) -> str | None:
+        counts = Counter(
+            self.key_of[m.index] for m in self.mentions
+            if m.start < before and self.key_of.get(m.index, "").startswith("country/")
+        )
+        if not counts:
+            return None
+        last_seen = {self.key_of[m.index]: m.start for m in self.mentions if m.index in self.key_of and m.start < before}
+        return max(counts, key=lambda k: (counts[k], last_seen.get(k, -1)))
+
+    def _person_with_role(self, group: Mention) -> str | None:
+        role = _nouns().role_nouns.get(group.head)
+        if role is None:
+            return None
+        candidates = [
+            m for m in self.mentions
+            if m.type is EntityType.PERSON and role in m.roles and abs(m.sentence - group.sentence) <= _ROLE_WINDOW
+            and not (group.country and m.country and self._code(group.country) != self._code(m.country))
+        ]
+        if not candidates:
+            return None
+        nearest = min(candidates, key=lambda m: (abs(m.sentence - group.sentence), m.sentence < group.sentence))
+        return self.key_of.get(nearest.index)
+
+    def _code(self, text: str) -> str | None:
+        country = self.gazetteer.country(text) or self.gazetteer.by_demonym(text)
+        return country.code if country else None
+
+    def _group(self, group: Mention) -> None:
+        nouns = _nouns()
+        key: str | None = None
+        if group.text[:1].isupper() and " " not in group.text:
+            # a name the NER missed: a surname of a person the article names in full
+            key = next(
+                (k for k, e in self.entities.items() if e.type is EntityType.PERSON
+                 and len(e.label.split()) > 1 and e.label.split()[-1] == group.text),
+                None,
+            )
+        if key is None and group.head in nouns.country_nouns and group.definite and not group.country:
+            key = self._salient_country(group.start)
+        if key is None:
+            key = self._person_with_role(group)
+        if key is None and group.country and group.head in nouns.state_actors:
+            code = self._code(group.country)
+            key = f"country/{code}" if code else None
+        if key is not None and key in self.entities:
+            self.entities[key].mentions.append(group.index)
+            self.key_of[group.index] = key
+            return
+        label = group.text
+        self._bind(group, f"group/{self.article_id}/{group.start}-{slugify(label)}", EntityType.GROUP, label)
+
+    def entities_for_mentions(self) -> None:
+        by_type: dict[EntityType, list[Mention]] = {}
+        for mention in self.mentions:
+            by_type.setdefault(mention.type, []).append(mention)
+        for mention in by_type.get(EntityType.COUNTRY, []):
+            self._country(mention)
+        orgs = by_type.get(EntityType.ORGANIZATION, [])
+        places = [m for kind in (EntityType.CITY, EntityType.REGION, EntityType.PLACE) for m in by_type.get(kind, [])]
+        surnames = {m.index for m in self._people(by_type.get(EntityType.PERSON, []), orgs + places)}
+        self._organizations([m for m in orgs if m.index not in surnames] + by_type.get(EntityType.VESSEL, []))
+        for mention in places:
+            if mention.index not in surnames and not self._country(mention):
+                self._bind(mention, f"place/{slugify(mention.text)}", mention.type, mention.text)
+        for mention in sorted(by_type.get(EntityType.GROUP, []), key=lambda m: m.start):
+            self._group(mention)
+
+    # -- events -----------------------------------------------------------
+    def _agent_key(self, index: int | None) -> str | None:
+        """An acting capital or seat of government is its country's government."""
+        if index is None:
+            return None
+        mention = self.mentions[index]
+        if mention.type is EntityType.CITY:
+            country = self.gazetteer.capital_of(mention.text)
+            if country is not None:
+                entity = self._entity(f"country/{country.code}", EntityType.COUNTRY, country.name)
+                entity.codes = {"iso3": country.code, "iso2": country.alpha2}
+                entity.alt_labels.add(mention.text)
+                return entity.key
+        return self.key_of.get(index)
+
+    def events(self) -> list[ResolvedEvent]:
+        resolved: list[ResolvedEvent] = []
+        for event in self.extraction.events:
+            agent = self._agent_key(event.agent)
+            target = self.key_of.get(event.target) if event.target is not None else None
+            if agent is not None and agent == target:
+                continue
+            place = self.key_of.get(event.place) if event.place is not None else None
+            resolved.append(_resolved(event, agent, target, place))
+        return merge_events(resolved)
+
+
+def _resolved(event: Event, agent: str | None, target: str | None, place: str | None) -> ResolvedEvent:
+    return ResolvedEvent(
+        family=event.family, event_class=event.event_class, triggers=(event.trigger,),
+        evidence=(event.evidence,), agent=agent, target=target, date=event.date,
+        start_date=event.start_date, place=place, quantity=event.quantity, modality=event.modality,
+        start=event.start,
+    )
+
+
+def _is_acronym(text: str) -> bool:
+    return text.isupper() and text.isalpha() and 2 <= len(text) <= 6
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in text.split() if word[:1].isupper())
+
+
+def _compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
+
+
+def _finer(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a.iso) >= len(b.iso) else b
+
+
+def _same_participants(a: ResolvedEvent, b: ResolvedEvent, symmetric: bool) -> bool:
+    if (a.agent, a.target) == (b.agent, b.target):
+        return True
+    return symmetric and (a.agent, a.target) == (b.target, b.agent)
+
+
+def _quantities_agree(a: Quantity | None, b: Quantity | None) -> bool:
+    return a is None or b is None or a.value == b.value
+
+
+def merge_events(events: list[ResolvedEvent]) -> list[ResolvedEvent]:
+    """Merge reports of one event: same family, modality and participants, compatible date and count."""
+    families = load_data("events")["families"]
+    merged: list[ResolvedEvent] = []
+    for event in events:
+        symmetric = bool(families[event.family].get("symmetric"))
+        for n, kept in enumerate(merged):
+            if (
+                kept.family == event.family and kept.modality == event.modality
+                and _same_participants(kept, event, symmetric)
+                and _compatible(kept.date, event.date) and _compatible(kept.start_date, event.start_date)
+                and _quantities_agree(kept.quantity, event.quantity)
+                and kept.agent is not None and kept.target is not None
+            ):
+                merged[n] = replace(
+                    kept,
+                    event_class=kept.event_class if kept.event_class != kept.family else event.event_class,
+                    triggers=kept.triggers + event.triggers,
+                    evidence=tuple(dict.fromkeys(kept.evidence + event.evidence)),
+                    date=_finer(kept.date, event.date),
+                    start_date=_finer(kept.start_date, event.start_date),
+                    place=kept.place or event.place,
+                    quantity=kept.quantity or event.quantity,
+                )
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def resolve(extraction: Extraction) -> Resolution:
+    """Entities and events between entities for one article's extraction."""
+    resolver = _Resolver(extraction)
+    resolver.entities_for_mentions()
+    events = resolver.events()
+    used = {k for e in events for k in (e.agent, e.target, e.place) if k}
+    entities = tuple(
+        e for e in resolver.entities.values()
+        if e.type is not EntityType.GROUP or e.key in used
+    )
+    return Resolution(article=extraction.article, entities=entities, events=tuple(events))

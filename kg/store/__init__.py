@@ -1,0 +1,197 @@
+"""Store stage: an embedded, persistent RDF store (a directory) that answers SPARQL.
+
+Each article lives in its own named graph (the article's IRI) and is written in
+one transaction: a crash leaves either the whole article or none of it. The
+default graph holds the RDF merge of all articles (and the ontology), kept in the
+same transactions; queries read it. (Oxigraph's own union-default-graph option
+counts a triple once per graph that holds it, oxigraph issue #1919, so kg keeps
+the merge itself.) Built on Oxigraph (pyoxigraph).
+
+>>> import tempfile, rdflib
+>>> from kg.rdf import KG, RESOURCE
+>>> with Store(tempfile.mkdtemp() + "/s") as store:
+...     g = rdflib.Graph(); _ = g.add((RESOURCE["person/x"], rdflib.RDF.type, KG.Person))
+...     store.add_graph(RESOURCE["article/1"], g)
+1
+...     store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Person }").values()
+[{'n': '1'}]
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
+from kg.store._converter import from_ox, graph_to_quads
+from kg.store.results import FORMATS, Answer, format_answer
+
+__all__ = ["EXPORT_FORMATS", "FORMATS", "Answer", "Store", "format_answer", "ontology_path"]
+
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
+
+
+def ontology_path() -> Path | None:
+    """``ontology/kg.ttl`` of the source tree, if this is one (it is with ``pip install -e``)."""
+    candidate = Path(__file__).resolve().parents[2] / "ontology" / "kg.ttl"
+    return candidate if candidate.is_file() else None
+
+
+def _open_error(path: Path, exc: OSError) -> StoreError:
+    message = str(exc)
+    if "lock" in message.lower():
+        return StoreError(f"store {path} is in use by another kg process; wait for it to finish")
+    if isinstance(exc, FileNotFoundError) or "No such file" in message:
+        return StoreError(f"no store at {path}; create one with 'kg load PATH --store {path}'")
+    return StoreError(f"cannot open store {path}: {message.splitlines()[0]}")
+
+
+def _forget_graph(name: rdflib.URIRef) -> str:
+    """SPARQL update dropping a named graph and the merged triples only it supported."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ; "
+        f"DROP SILENT GRAPH <{name}>"
+    )
+
+
+class Store:
+    """The embedded kg store at ``path``; ``read_only`` opens an existing one for queries only."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if not read_only and self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"store path {self.path} is a file, not a directory")
+        if read_only and not (self.path / "CURRENT").exists():
+            raise StoreError(f"no store at {self.path}; create one with 'kg load PATH --store {self.path}'")
+        try:
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as exc:
+            raise _open_error(self.path, exc) from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush writes and release the directory lock."""
+        store = getattr(self, "_store", None)
+        if store is not None:
+            if not self.read_only:
+                store.flush()
+            del self._store
+
+    # -- writing ----------------------------------------------------------
+    def has_graph(self, name: rdflib.URIRef) -> bool:
+        """Whether a named graph (an article) is in the store."""
+        return self._store.contains_named_graph(ox.NamedNode(str(name)))
+
+    def add_graph(self, name: rdflib.URIRef, graph: rdflib.Graph, *, replace: bool = False) -> int:
+        """Write a graph as the named graph ``name`` in one transaction; returns the triple count.
+
+        With ``replace``, the old content of that graph is dropped in the same transaction.
+        """
+        quads = list(graph_to_quads(graph, name))
+        merged = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
+        try:
+            if replace and self.has_graph(name):
+                body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+                self._store.update(
+                    f"{_forget_graph(name)} ; "
+                    f"INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; INSERT DATA {{ {body} }}"
+                )
+            else:
+                self._store.extend(quads + merged)
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        return len(quads)
+
+    def remove_graph(self, name: rdflib.URIRef) -> bool:
+        """Drop a named graph and every merged triple that no other graph supports, in one transaction."""
+        if not self.has_graph(name):
+            return False
+        try:
+            self._store.update(_forget_graph(name))
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        return True
+
+    def load_ontology(self, path: Path | None = None) -> bool:
+        """Put the ontology in its own named graph so queries can use its labels and class tree."""
+        path = path or ontology_path()
+        if path is None:
+            return False
+        graph = rdflib.Graph().parse(path, format="turtle")
+        self.add_graph(rdflib.URIRef(ONTOLOGY_IRI), graph, replace=True)
+        return True
+
+    # -- reading ----------------------------------------------------------
+    def query(self, sparql: str) -> Answer:
+        """Run a SPARQL query over the union of all graphs; kg's prefixes need no declaration."""
+        try:
+            result = self._store.query(sparql, prefixes=PREFIXES)
+            return Answer.from_result(result)
+        except SyntaxError as exc:
+            raise QueryError(f"query does not parse: {str(exc).splitlines()[0]}") from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from exc
+
+    def _data_triples(self) -> Iterator[ox.Triple]:
+        """The merged graph without the ontology, sorted by subject so Turtle groups each node's triples."""
+        result = self._store.query(
+            f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }} }} "
+            "ORDER BY ?s ?p ?o"
+        )
+        for row in result:  # type: ignore[union-attr]
+            yield ox.Triple(row["s"], row["p"], row["o"])
+
+    def _data_quads(self) -> Iterator[ox.Quad]:
+        """Quads of the article graphs (the merged default graph and the ontology left out)."""
+        ontology = ox.NamedNode(ONTOLOGY_IRI)
+        for quad in self._store.quads_for_pattern(None, None, None, None):
+            if quad.graph_name != ontology and not isinstance(quad.graph_name, ox.DefaultGraph):
+                yield quad
+
+    def export(self, fmt: str, output: BinaryIO) -> None:
+        """Write the store's data: Turtle and N-Triples as one graph, TriG, N-Quads and JSON-LD per article."""
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format '{fmt}'; choose one of {', '.join(EXPORT_FORMATS)}")
+        data = self._data_quads() if fmt in _DATASET_FORMATS else self._data_triples()
+        prefixes = None if fmt in ("nt", "nquads") else PREFIXES
+        ox.serialize(data, output, EXPORT_FORMATS[fmt], prefixes=prefixes)
+
+    def export_text(self, fmt: str = "turtle") -> str:
+        """The export as a string (for notebooks and tests)."""
+        buffer = io.BytesIO()
+        self.export(fmt, buffer)
+        return buffer.getvalue().decode("utf-8")
+
+    def to_rdflib(self) -> rdflib.Dataset:
+        """A copy of the whole store as an rdflib Dataset, one graph per article."""
+        dataset = rdflib.Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        for quad in self._data_quads():
+            graph = dataset.graph(from_ox(quad.graph_name))
+            graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        return dataset
+
+    def __len__(self) -> int:
+        return len(self._store)
+

@@ -1,0 +1,111 @@
+"""SPARQL answers as a table, CSV or JSON (the W3C SPARQL 1.1 results formats for the latter two)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.rdf.namespace import PREFIXES
+
+FORMATS = ("table", "csv", "json")
+_MAX_CELL = 80
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A materialised query answer: rows of a SELECT, a boolean of an ASK, or triples of a CONSTRUCT."""
+
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[ox.Triple, ...] | None = None
+
+    @classmethod
+    def from_result(cls, result: object) -> Answer:
+        if isinstance(result, ox.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(solution[v] for v in variables) for solution in result)
+            return cls(variables=variables, rows=rows)
+        if isinstance(result, ox.QueryBoolean):
+            return cls(boolean=bool(result))
+        return cls(triples=tuple(result))  # type: ignore[arg-type]
+
+    def values(self) -> list[dict[str, str | None]]:
+        """Rows as plain dicts of strings (IRIs in full, literals as their lexical value)."""
+        return [
+            {var: (None if term is None else term.value) for var, term in zip(self.variables, row)}
+            for row in self.rows
+        ]
+
+
+def compact(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str:
+    """A short display form: ``kg:Meeting`` for IRIs under a known prefix, the value for literals.
+
+    >>> compact(ox.NamedNode("https://w3id.org/kg-news/ontology#Meeting"))
+    'kg:Meeting'
+    """
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, namespace in PREFIXES.items():
+            if term.value.startswith(namespace):
+                return f"{prefix}:{term.value[len(namespace):]}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _table(answer: Answer) -> str:
+    cells = [[compact(t).replace("\n", " ") for t in row] for row in answer.rows]
+    cells = [[c if len(c) <= _MAX_CELL else c[: _MAX_CELL - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(answer.variables)]
+    lines = [" | ".join(v.ljust(w) for v, w in zip(answer.variables, widths))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def format_answer(answer: Answer, fmt: str = "table") -> str:
+    """Render an answer; CONSTRUCT answers are written as Turtle whatever the format."""
+    if answer.triples is not None:
+        return ox.serialize(answer.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
+    if answer.boolean is not None:
+        if fmt == "json":
+            return '{"head": {}, "boolean": %s}' % str(answer.boolean).lower()
+        return "true" if answer.boolean else "false"
+    if fmt == "table":
+        return _table(answer)
+    out = io.StringIO()
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(answer.variables)
+        writer.writerows([["" if t is None else t.value for t in row] for row in answer.rows])
+        return out.getvalue().rstrip("\n")
+    import json
+
+    bindings = []
+    for row in answer.rows:
+        binding = {}
+        for var, term in zip(answer.variables, row):
+            if term is None:
+                continue
+            if isinstance(term, ox.NamedNode):
+                binding[var] = {"type": "uri", "value": term.value}
+            elif isinstance(term, ox.BlankNode):
+                binding[var] = {"type": "bnode", "value": term.value}
+            else:
+                entry = {"type": "literal", "value": term.value}
+                if term.language:
+                    entry["xml:lang"] = term.language
+                elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                    entry["datatype"] = term.datatype.value
+                binding[var] = entry
+        bindings.append(binding)
+    return json.dumps({"head": {"vars": list(answer.variables)}, "results": {"bindings": bindings}},
+                      ensure_ascii=False, indent=1)
