@@ -210,6 +210,8 @@ class MentionTable:
         kind = _entity_type(ent, label)
         if kind is None:
             return
+        if label == "NORP" and span.root.dep_ not in ("amod", "compound", "nmod", "poss"):
+            return  # "the freed Americans" are people, not their country: left to group_for
         roles, country = _roles_and_country(span) if kind is EntityType.PERSON else ((), None)
         index = len(self.mentions)
         self.mentions.append(Mention(
@@ -242,7 +244,7 @@ class MentionTable:
         gazetteer = country_gazetteer()
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
         country = next(
-            (c.text for c in modifiers if gazetteer.country(c.text) or gazetteer.by_demonym(c.text)), None
+            (c.text for c in [*modifiers, head] if gazetteer.country(c.text) or gazetteer.by_demonym(c.text)), None
         )
         words = [c.text for c in modifiers if c.pos_ in ("ADJ", "NOUN", "PROPN")] + [head.text]
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this") for c in head.children)

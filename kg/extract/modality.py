@@ -81,10 +81,11 @@ def modality_of(trigger: Token) -> Modality:
             return cues.verbs[lemma]
         if head.pos_ in ("NOUN", "PROPN") and lemma in cues.nouns:
             return cues.nouns[lemma]
-        cue = _own_cue(head, cues) if head.pos_ in ("VERB", "AUX") else None
-        if cue is not None:
-            return cue
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj") and head.pos_ in ("VERB", "AUX"):
-            break  # a clause's own arguments stop the climb once their verb has been read
+        if head.pos_ in ("VERB", "AUX"):
+            cue = _own_cue(head, cues)
+            if cue is not None:
+                return cue
+            if head.dep_ not in ("xcomp", "ccomp", "acl", "advcl"):
+                break  # the governing clause is a main clause: nothing above it can undo the event
         token = head
     return Modality.ASSERTED

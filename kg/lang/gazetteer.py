@@ -9,6 +9,8 @@
 'USA'
 >>> gaz.by_demonym("American").name
 'United States'
+>>> gaz.country("Britain").name
+'United Kingdom'
 """
 
 from __future__ import annotations
@@ -105,7 +107,13 @@ def country_gazetteer() -> CountryGazetteer:
 
     extra = load_data("countries")
     countries: dict[str, Country] = {}
-    for info in CountryInfo.all().values():
+    # a few codes appear twice (the United Kingdom and Wales share GBR): keep the sovereign entry,
+    # the one with a numeric ISO code and the most alternative spellings
+    entries = sorted(
+        CountryInfo.all().values(),
+        key=lambda i: (bool((i.get("ISO") or {}).get("numeric")), len(i.get("altSpellings") or [])),
+    )
+    for info in entries:
         iso = info.get("ISO") or {}
         code, name = iso.get("alpha3"), info.get("name")
         if not code or not name:
