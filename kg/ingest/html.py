@@ -19,6 +19,7 @@ def extract_html(html: str, name: str) -> tuple[str, PageMeta]:
         include_tables=False,
         include_images=False,
         favor_precision=True,
+        deduplicate=True,
     )
     if document is None or not (document.text or "").strip():
         raise InputError(f"{name}: no article text found in the HTML")

@@ -11,7 +11,6 @@ timestamp line, else from the latest full date printed in the page's furniture
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -124,14 +123,19 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
     meta = meta or PageMeta()
     patterns = _patterns()
     lines = _unwrap(text)
-    counts = Counter(line.lower() for line in lines)
+    keys = [line.lower() for line in lines]
+    # a line printed twice in a row is a photo caption; a later repeat of any line is dropped
+    doubled = {i for i in range(len(keys)) if (i and keys[i] == keys[i - 1]) or (i + 1 < len(keys) and keys[i] == keys[i + 1])}
+    seen: set[str] = set()
     stories = [_Story(title=meta.title, byline=meta.byline, publisher=meta.publisher, description=meta.description)]
     published = meta.published
     furniture_dates: list[date] = []
 
-    for line in lines:
+    for number, line in enumerate(lines):
         story = stories[-1]
-        lowered = line.lower()
+        lowered = keys[number]
+        repeated = lowered in seen
+        seen.add(lowered)
         if any(p.fullmatch(line) for p in patterns.furniture):
             furniture_dates += find_full_dates(line)
             continue
@@ -146,7 +150,7 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
             story.publisher = story.publisher or (byline["publisher"] or "").strip() or None
             continue
         caption = any(p.match(line) for p in patterns.captions)
-        if caption or (counts[lowered] > 1 and is_prose(line)):
+        if caption or (is_prose(line) and (number in doubled or repeated)):
             furniture_dates += find_full_dates(line)
             continue
         if not is_prose(line):

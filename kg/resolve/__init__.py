@@ -169,6 +169,10 @@ class _Resolver:
     def _group(self, group: Mention) -> None:
         nouns = _nouns()
         key: str | None = None
+        country = self.gazetteer.country(group.text) if group.text[:1].isupper() else None
+        if country is not None:  # a country name the NER missed
+            self._country(group)
+            return
         if group.text[:1].isupper() and " " not in group.text:
             # a name the NER missed: a surname of a person the article names in full
             key = next(

@@ -1,0 +1,77 @@
+"""Shared fixtures: the spaCy pipeline (loaded once) and helpers that run text through the stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.config import Settings
+from kg.extract import extract
+from kg.ingest import parse_text
+from kg.nlp import load_pipeline
+from kg.records import Extraction, Modality, Resolution
+from kg.resolve import resolve
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "kg" / "samples"
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+DEFAULT_DAY = date(2025, 12, 12)  # a Friday
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An event as a reader would state it: family, class, who, whom, when, how many, modality."""
+
+    family: str
+    event_class: str
+    agent: str | None
+    target: str | None
+    date: str | None
+    quantity: int | None
+    modality: Modality
+    place: str | None = None
+    start_date: str | None = None
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline(Settings().model)
+
+
+def run(text: str, published: date | None = DEFAULT_DAY) -> tuple[list[Extraction], list[Resolution]]:
+    nlp = load_pipeline(Settings().model)
+    extractions, resolutions = [], []
+    for article in parse_text(text, published=published):
+        extraction = extract(article, nlp(article.text))
+        extractions.append(extraction)
+        resolutions.append(resolve(extraction))
+    return extractions, resolutions
+
+
+def facts(text: str, published: date | None = DEFAULT_DAY) -> list[Fact]:
+    """Every event (asserted or not) found in a text, with entity labels."""
+    found = []
+    for resolution in run(text, published)[1]:
+        labels = {e.key: e.label for e in resolution.entities}
+        for e in resolution.events:
+            found.append(Fact(
+                e.family, e.event_class, labels.get(e.agent or ""), labels.get(e.target or ""),
+                e.date.iso if e.date else None, e.quantity.value if e.quantity else None, e.modality,
+                labels.get(e.place or ""), e.start_date.iso if e.start_date else None,
+            ))
+    return found
+
+
+def asserted(text: str, published: date | None = DEFAULT_DAY) -> list[Fact]:
+    return [f for f in facts(text, published) if f.modality is Modality.ASSERTED]
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    return CORPUS

@@ -1,0 +1,134 @@
+"""A sentence in, the events out: each family in active and passive voice, negated, planned and reversed.
+
+These run the real trained pipeline; sentences are the team's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.records import Modality
+
+from ..conftest import asserted, facts
+
+
+def only(found, family):
+    return [f for f in found if f.family == family]
+
+
+# -- Meeting ---------------------------------------------------------------------------------
+
+def test_meeting_active_with_date_resolved_against_article_date():
+    [meeting] = only(asserted("Chancellor Olaf Scholz met with Emmanuel Macron in Paris on Tuesday."), "Meeting")
+    assert (meeting.agent, meeting.target) == ("Olaf Scholz", "Emmanuel Macron")
+    assert meeting.date == "2025-12-09"
+    assert meeting.place == "Paris"
+
+
+def test_meeting_host_passive_voice():
+    [meeting] = only(asserted("The Finnish envoy Anna Virtanen was hosted by Recep Tayyip Erdogan in Ankara."), "Meeting")
+    assert meeting.agent == "Recep Tayyip Erdogan"
+    assert meeting.target == "Anna Virtanen"
+
+
+def test_meeting_held_talks_with_is_one_event():
+    found = only(asserted("Narendra Modi held talks with Anthony Albanese on Monday."), "Meeting")
+    assert [(f.agent, f.target, f.date) for f in found] == [("Narendra Modi", "Anthony Albanese", "2025-12-08")]
+
+
+def test_phone_call_is_a_meeting_subclass():
+    [call] = only(asserted("Keir Starmer spoke to Mark Carney by phone in November."), "Meeting")
+    assert call.event_class == "PhoneCall"
+    assert (call.agent, call.target, call.date) == ("Keir Starmer", "Mark Carney", "2025-11")
+
+
+def test_negated_meeting_is_not_asserted():
+    found = only(facts("Lula da Silva did not meet Javier Milei during the summit."), "Meeting")
+    assert found and all(f.modality is Modality.NEGATED for f in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi Jinping plans to meet Shigeru Ishiba next month.",
+        "Xi Jinping hopes to meet Shigeru Ishiba soon.",
+        "Xi Jinping will meet Shigeru Ishiba in Beijing.",
+        "Xi Jinping suggested a meeting with Shigeru Ishiba.",
+        "Xi Jinping cancelled a planned meeting with Shigeru Ishiba.",
+    ],
+)
+def test_planned_proposed_or_cancelled_meetings_are_not_asserted(sentence):
+    assert only(asserted(sentence), "Meeting") == []
+
+
+# -- Release ---------------------------------------------------------------------------------
+
+def test_release_active_with_qualified_quantity():
+    [release] = only(asserted("Venezuela released more than 70 political prisoners on Wednesday."), "Release")
+    assert release.agent == "Venezuela"
+    assert release.quantity == 70
+    assert release.date == "2025-12-10"
+
+
+def test_release_passive_with_capital_acting_as_its_country():
+    [release] = only(asserted("The journalist Evan Gershkovich was released by Moscow in August 2024."), "Release")
+    assert (release.agent, release.target, release.date) == ("Russia", "Evan Gershkovich", "2024-08")
+
+
+def test_release_including_a_named_prisoner_gives_an_event_for_the_person():
+    found = only(asserted("Iran freed dozens of detainees, including the French teacher Cecile Kohler."), "Release")
+    assert ("Iran", "Cecile Kohler") in {(f.agent, f.target) for f in found}
+
+
+def test_nominal_release_of_a_person():
+    found = only(asserted("The release of Alsu Kurmasheva by Russia surprised her family."), "Release")
+    assert [(f.agent, f.target) for f in found] == [("Russia", "Alsu Kurmasheva")]
+
+
+def test_negated_and_hoped_for_releases_are_not_asserted():
+    assert only(asserted("China has not released Jimmy Lai."), "Release") == []
+    assert only(asserted("Activists hope that Egypt will free Alaa Abd el-Fattah."), "Release") == []
+
+
+# -- Sanction and its reversal ---------------------------------------------------------------
+
+def test_sanction_active_with_coordinated_targets_gives_one_event_each():
+    found = only(asserted("Britain sanctioned Rosneft and Lukoil on Wednesday."), "Sanction")
+    assert {(f.agent, f.target) for f in found} == {("United Kingdom", "Rosneft"), ("United Kingdom", "Lukoil")}
+
+
+def test_sanction_passive_voice():
+    [sanction] = only(asserted("Sovcomflot was sanctioned by the European Union in 2024."), "Sanction")
+    assert (sanction.agent, sanction.target, sanction.date) == ("European Union", "Sovcomflot", "2024")
+
+
+def test_imposed_sanctions_on():
+    [sanction] = only(asserted("Japan imposed sanctions on Gazprom Neft."), "Sanction")
+    assert (sanction.agent, sanction.target) == ("Japan", "Gazprom Neft")
+
+
+def test_under_sanctions_names_the_sanctioning_country():
+    found = only(asserted("The tanker named Eventin is under German sanctions."), "Sanction")
+    assert [(f.agent, f.target) for f in found] == [("Germany", "Eventin")]
+
+
+def test_threatened_sanctions_are_not_asserted():
+    assert only(asserted("Washington threatened sanctions against Nicaragua."), "Sanction") == []
+
+
+def test_lifting_sanctions_is_relief_never_a_sanction():
+    found = asserted("The United States lifted sanctions on Belavia, the national airline.")
+    assert [(f.agent, f.target) for f in only(found, "SanctionRelief")] == [("United States", "Belavia")]
+    assert only(found, "Sanction") == []
+
+
+def test_eased_sanctions_passive_and_announced_easing():
+    found = asserted("Washington announced easing some of the sanctions against Syria.")
+    assert [(f.agent, f.target) for f in only(found, "SanctionRelief")] == [("United States", "Syria")]
+    assert only(found, "Sanction") == []
+
+
+def test_relief_that_is_only_hoped_for_is_not_asserted():
+    found = asserted("Minsk hopes that the sanctions on Belaruskali could soon be lifted.")
+    assert only(found, "SanctionRelief") == []
+    assert only(asserted("The EU has not lifted sanctions on Aeroflot."), "SanctionRelief") == []

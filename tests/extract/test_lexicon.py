@@ -1,0 +1,44 @@
+"""The event catalogue is data: it loads, validates and fails with numbered errors."""
+
+import copy
+
+import pytest
+
+from kg.errors import ExtractionError
+from kg.extract.lexicon import build_lexicon
+from kg.lang import load_data
+
+
+def test_catalogue_covers_the_four_core_families():
+    lexicon = build_lexicon(load_data("events"))
+    assert set(lexicon.families) >= {"Meeting", "Release", "Sanction", "SanctionRelief"}
+    assert {t.family.name for t in lexicon.triggers["release"]} == {"Release"}
+    assert {t.family.name for t in lexicon.triggers["lift"]} == {"SanctionRelief"}
+
+
+def test_adding_a_trigger_is_an_entry_not_code():
+    data = copy.deepcopy(load_data("events"))
+    data["triggers"].append({"family": "Release", "lemma": "liberate", "pos": ["VERB"], "frame": "transitive"})
+    lexicon = build_lexicon(data)
+    assert lexicon.triggers["liberate"][0].family.name == "Release"
+
+
+@pytest.mark.parametrize(
+    ("entry", "code"),
+    [
+        ({"family": "Nope", "lemma": "x", "frame": "transitive"}, "E022"),
+        ({"family": "Release", "lemma": "x", "frame": "nope"}, "E023"),
+    ],
+)
+def test_bad_trigger_entries_fail_with_numbered_errors(entry, code):
+    data = copy.deepcopy(load_data("events"))
+    data["triggers"].append(entry)
+    with pytest.raises(ExtractionError, match=code):
+        build_lexicon(data)
+
+
+def test_every_family_has_a_direct_edge_in_the_ontology():
+    from kg.rdf import KG
+
+    for family in load_data("events")["families"].values():
+        assert getattr(KG, family["direct"])

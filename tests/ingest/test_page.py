@@ -1,0 +1,92 @@
+"""Finding the articles in a scraped page: furniture, captions, title, byline, dates, second stories."""
+
+from datetime import date
+
+from kg.ingest import parse_text
+from kg.ingest.page import split_page
+
+PAGE = """Skip to content
+World News
+
+Ministers agree new grain corridor after talks in Istanbul
+
+By ELENA PETROVA – Harbour Press
+Updated 2 hours ago
+
+Ukrainian and Turkish ministers agreed on Thursday to reopen a grain corridor through the Black Sea.
+
+Ships will be inspected in Istanbul before they sail, the ministers said.
+
+In this photo, ministers shake hands in Istanbul on Thursday, March 6, 2025. (Harbour Press)
+
+In this photo, ministers shake hands in Istanbul on Thursday, March 6, 2025. (Harbour Press)
+
+The first convoy is expected next week.
+
+ODESA, Ukraine (HP) — Air raid sirens sounded across the port city overnight, the regional governor said.
+
+Power was restored to most homes by the morning.
+
+Recommended Articles
+Share this article
+"""
+
+
+def test_title_byline_and_publisher_are_read():
+    first = split_page(PAGE)[0]
+    assert first.title == "Ministers agree new grain corridor after talks in Istanbul"
+    assert (first.byline, first.publisher) == ("Elena Petrova", "Harbour Press")
+
+
+def test_navigation_captions_and_recommendations_are_not_article_text():
+    text = " ".join(a.text for a in split_page(PAGE))
+    for furniture in ("Skip to content", "World News", "In this photo", "Recommended", "Share this", "Updated"):
+        assert furniture not in text
+
+
+def test_second_story_after_a_dateline_is_its_own_article():
+    first, second = split_page(PAGE)
+    assert first.text.endswith("The first convoy is expected next week.")
+    assert second.dateline == "ODESA, Ukraine"
+    assert second.text.startswith("Air raid sirens sounded")
+    assert (first.part, second.part) == (0, 1)
+    assert first.id != second.id
+
+
+def test_page_date_comes_from_a_caption_when_the_page_prints_no_timestamp():
+    assert {a.published for a in split_page(PAGE)} == {date(2025, 3, 6)}
+
+
+def test_timestamp_line_gives_the_date_and_wins_over_captions():
+    page = "2025-04-02 08:15 Last Updated At: 09:00\n" + PAGE
+    assert split_page(page)[0].published == date(2025, 4, 2)
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    page = ("The envoy met the foreign minister in Vilnius on Monday and the two\n"
+            "discussed the border crossings that were closed last month.\n")
+    [article] = split_page(page)
+    assert article.text == ("The envoy met the foreign minister in Vilnius on Monday and the two "
+                            "discussed the border crossings that were closed last month.")
+
+
+def test_same_story_on_two_pages_has_one_id():
+    body = "Envoys met in Doha on Sunday to discuss a ceasefire.\n\nThe talks will resume next week.\n"
+    a = parse_text("Home\nNews\n" + body, source="one.txt")[0]
+    b = parse_text(body + "More Stories\n", source="two.txt")[0]
+    assert a.id == b.id
+
+
+def test_html_page_uses_its_metadata_and_main_text():
+    html = """<html><head><title>Envoy in Minsk | Daily</title><meta name="author" content="Jane Roe">
+    <meta property="article:published_time" content="2025-12-12T10:00:00Z"></head><body>
+    <nav><a href="/">Home</a> <a href="/w">World</a></nav><article><h1>Envoy in Minsk</h1>
+    <p>The American envoy met the Belarusian president in Minsk on Friday, officials said on state television.</p>
+    <p>Both sides described the talks as useful and said they would meet again next month.</p></article>
+    <aside><h2>Recommended Articles</h2><a href="/x">Another story entirely</a></aside></body></html>"""
+    [article] = parse_text(html, source="page.html")
+    assert article.title == "Envoy in Minsk"
+    assert article.byline == "Jane Roe"
+    assert article.published == date(2025, 12, 12)
+    assert "Recommended" not in article.text and "Home" not in article.text
+    assert article.text.startswith("The American envoy met")
