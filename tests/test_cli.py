@@ -1,0 +1,124 @@
+"""The kg command as a user runs it: bad input never gives a traceback nor touches the store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SAMPLES
+
+GOOD = "Tayyip Erdogan hosted Ilham Aliyev in Ankara on Friday.\n\nThe two leaders also discussed trade.\n"
+
+
+def kg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], input=stdin.decode() if stdin else None,
+        capture_output=True, text=True, timeout=300,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.fixture()
+def loaded_store(tmp_path: Path) -> Path:
+    article = tmp_path / "good.txt"
+    article.write_text(GOOD)
+    store = tmp_path / "store"
+    result = kg("load", str(article), "--store", str(store), "--date", "2025-12-12")
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+def export(store: Path) -> str:
+    result = kg("export", "--store", str(store), "--format", "nquads")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def write_bad(tmp_path: Path, kind: str) -> str:
+    path = tmp_path / f"bad-{kind}.txt"
+    if kind == "missing":
+        return str(path)
+    if kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "binary":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300))
+    elif kind == "encoding":
+        path.write_bytes("Talks in Malmö resumed on Friday.".encode("cp1252"))
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "binary", "encoding"])
+def test_bad_input_is_one_line_nonzero_and_leaves_the_store_as_it_was(tmp_path, loaded_store, kind):
+    before = export(loaded_store)
+    other = tmp_path / "other.txt"
+    other.write_text("Kenya freed 30 detainees on Monday.\n")
+    bad = write_bad(tmp_path, kind)
+    result = kg("load", str(other), bad, "--store", str(loaded_store))
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: ") and "bad-" in lines[0]
+    assert export(loaded_store) == before
+
+
+def test_malformed_query_is_one_line_and_nonzero(loaded_store):
+    result = kg("query", "--store", str(loaded_store), "SELECT ?x WHERE { ?x ?y }")
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0
+    assert "query does not parse" in result.stderr
+
+
+def test_query_on_a_missing_store_says_how_to_make_one(tmp_path):
+    result = kg("query", "--store", str(tmp_path / "none"), "ASK { ?s ?p ?o }")
+    assert result.returncode != 0 and "kg load" in result.stderr
+
+
+def test_loading_the_same_article_twice_changes_nothing(tmp_path, loaded_store):
+    before = export(loaded_store)
+    again = tmp_path / "copy-of-good.txt"
+    again.write_text(GOOD)
+    first = kg("load", str(tmp_path / "good.txt"), "--store", str(loaded_store), "--date", "2025-12-12")
+    assert "1 already in the store" in first.stdout
+    assert export(loaded_store) == before
+    forced = kg("load", str(tmp_path / "good.txt"), "--store", str(loaded_store), "--date", "2025-12-12", "--force")
+    assert forced.returncode == 0
+    assert export(loaded_store) == before
+
+
+def test_standard_input_and_query_formats(tmp_path):
+    store = tmp_path / "store"
+    result = kg("load", "-", "--store", str(store), "--date", "2025-09-11", stdin=b"Belarus released 52 prisoners on Thursday.\n")
+    assert result.returncode == 0, result.stderr
+    query = "SELECT ?q ?d WHERE { ?e a kg:Release ; kg:quantity ?q ; kg:date ?d }"
+    assert kg("query", "--store", str(store), query, "--format", "csv").stdout.splitlines() == ["q,d", "52,2025-09-11"]
+    assert '"value": "52"' in kg("query", "--store", str(store), query, "--format", "json").stdout
+    table = kg("query", "--store", str(store), query).stdout
+    assert "52" in table and "(1 row)" in table
+
+
+def test_export_to_a_file_in_each_format(tmp_path, loaded_store):
+    import rdflib
+
+    for fmt, parser in [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")]:
+        target = tmp_path / f"out.{fmt}"
+        assert kg("export", "--store", str(loaded_store), "--format", fmt, "-o", str(target)).returncode == 0
+        dataset = rdflib.Dataset()
+        dataset.parse(target, format=parser)
+        assert sum(len(g) for g in dataset.graphs()) > 10
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD)
+    result = kg("load", str(article), "--store", str(tmp_path / "s"), "--model", "en_core_web_nope")
+    assert result.returncode != 0
+    assert "spaCy pipeline 'en_core_web_nope' is not installed" in result.stderr
+
+
+def test_samples_load_from_a_folder(tmp_path):
+    result = kg("load", str(SAMPLES), "--store", str(tmp_path / "s"))
+    assert result.returncode == 0, result.stderr
+    assert "loaded 4 of 4 articles" in result.stdout
