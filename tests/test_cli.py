@@ -90,7 +90,8 @@ def test_loading_the_same_article_twice_changes_nothing(tmp_path, loaded_store):
 
 def test_standard_input_and_query_formats(tmp_path):
     store = tmp_path / "store"
-    result = kg("load", "-", "--store", str(store), "--date", "2025-09-11", stdin=b"Belarus released 52 prisoners on Thursday.\n")
+    text = b"Belarus released 52 prisoners on Thursday.\n"
+    result = kg("load", "-", "--store", str(store), "--date", "2025-09-11", stdin=text)
     assert result.returncode == 0, result.stderr
     query = "SELECT ?q ?d WHERE { ?e a kg:Release ; kg:quantity ?q ; kg:date ?d }"
     assert kg("query", "--store", str(store), query, "--format", "csv").stdout.splitlines() == ["q,d", "52,2025-09-11"]

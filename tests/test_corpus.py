@@ -53,8 +53,9 @@ def test_second_page_finds_the_appended_storys_sanctioned_ships_and_no_furniture
         ships = values(store, """SELECT ?ship WHERE { ?e a kg:Sanction ; kg:agent/kg:isoCode "USA" ;
                                   kg:target ?s . ?s a kg:Vessel ; rdfs:label ?ship }""")
         assert {r["ship"] for r in ships} == {"Kompozitor Rakhmaninov", "Askar-Saridzha"}
-        labels = {r["l"] for r in values(store, "SELECT ?l WHERE { ?e a kg:Entity ; rdfs:label ?l }")}
-        labels |= {r["l"] for r in values(store, "SELECT ?l WHERE { ?e a ?c ; rdfs:label ?l . ?c rdfs:subClassOf+ kg:Entity }")}
+        labels = {r["l"] for r in values(
+            store, "SELECT ?l WHERE { ?e a ?c ; rdfs:label ?l . ?c rdfs:subClassOf+ kg:Entity }")}
+        assert "Kompozitor Rakhmaninov" in labels
         for furniture in ("Skip", "Facebook", "Feature Image", "Recommended Articles", "Last Updated", "News"):
             assert not [label for label in labels if furniture in label]
         articles = values(store, "SELECT ?a WHERE { ?a a kg:Article }")
@@ -63,8 +64,9 @@ def test_second_page_finds_the_appended_storys_sanctioned_ships_and_no_furniture
 
 def test_both_pages_in_one_store_keep_one_lukashenko_coale_meeting(corpus, tmp_path):
     with load(corpus, tmp_path, "000_5eda7e8b5bdc9733.txt", "001_5fd76cd318a97683.txt") as store:
-        meetings = values(store, """SELECT DISTINCT ?e WHERE { ?e a kg:Meeting ; kg:agent/rdfs:label "Alexander Lukashenko" ;
-                                     kg:target/rdfs:label "John Coale" }""")
+        meetings = values(store, """SELECT DISTINCT ?e WHERE { ?e a kg:Meeting ;
+            kg:agent/rdfs:label "Alexander Lukashenko" ; kg:target/rdfs:label "John Coale" }""")
         assert len(meetings) == 1
-        sources = values(store, "SELECT ?s WHERE { ?e a kg:Meeting ; kg:target/rdfs:label 'John Coale' ; prov:wasDerivedFrom/kg:sourceName ?s }")
+        sources = values(store, """SELECT ?s WHERE { ?e a kg:Meeting ; kg:target/rdfs:label 'John Coale' ;
+            prov:wasDerivedFrom/kg:sourceName ?s }""")
         assert {r["s"] for r in sources} == {"000_5eda7e8b5bdc9733.txt", "001_5fd76cd318a97683.txt"}

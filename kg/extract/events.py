@@ -77,7 +77,8 @@ def _members(token: Token, table: MentionTable) -> list[Mention]:
     """Named participants listed with "including" under a group ("prisoners, including X")."""
     members: list[Mention] = []
     for tok in (token, *token.subtree):
-        if tok.dep_ == "prep" and tok.lower_ in _MEMBER_PREPS and tok.head.i in {token.i, *(c.i for c in token.children)}:
+        near = {token.i, *(c.i for c in token.children)}
+        if tok.dep_ == "prep" and tok.lower_ in _MEMBER_PREPS and tok.head.i in near:
             for obj in tok.children:
                 if obj.dep_ == "pobj":
                     members += [m for m in _participants(obj, table, entity_only=True)]
@@ -106,7 +107,10 @@ def _in_clause(candidate: Token, trigger: Token) -> bool:
 
 def _date(trigger: Token, doc: Doc, article: Article) -> tuple[TimeValue | None, TimeValue | None, str | None]:
     """(date, start date, text) from the nearest date expression in the trigger's clause."""
-    dates = [e for e in doc.ents if e.label_ == "DATE" and e.sent.start == trigger.sent.start and _in_clause(e.root, trigger)]
+    dates = [
+        e for e in doc.ents
+        if e.label_ == "DATE" and e.sent.start == trigger.sent.start and _in_clause(e.root, trigger)
+    ]
     dates.sort(key=lambda e: abs(e.root.i - trigger.i))
     for ent in dates:
         value = resolve_date(ent.text, article.published)

@@ -168,7 +168,8 @@ def appositive_anchor(name_root: Token) -> Token | None:
     head = name_root.head
     if head.pos_ == "NOUN":
         return head
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN" and name_root.ent_type_ == "PERSON":
+    misattached = head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN"
+    if misattached and name_root.ent_type_ == "PERSON":
         return head.head.head
     return None
 

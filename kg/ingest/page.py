@@ -117,15 +117,18 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
     >>> page += "The envoy met the president in Minsk on Friday.\\nTalks went on for hours.\\n"
     >>> page += "Recommended Articles\\n"
     >>> [a] = split_page(page)
-    >>> a.title, a.byline, a.publisher, a.text
-    ('Envoy meets leader in Minsk', 'Jane Roe', 'Daily Planet', 'The envoy met the president in Minsk on Friday.\\n\\nTalks went on for hours.')
+    >>> a.title, a.byline, a.publisher
+    ('Envoy meets leader in Minsk', 'Jane Roe', 'Daily Planet')
+    >>> a.text.split("\\n\\n")
+    ['The envoy met the president in Minsk on Friday.', 'Talks went on for hours.']
     """
     meta = meta or PageMeta()
     patterns = _patterns()
     lines = _unwrap(text)
     keys = [line.lower() for line in lines]
     # a line printed twice in a row is a photo caption; a later repeat of any line is dropped
-    doubled = {i for i in range(len(keys)) if (i and keys[i] == keys[i - 1]) or (i + 1 < len(keys) and keys[i] == keys[i + 1])}
+    doubled = {i for i in range(1, len(keys)) if keys[i] == keys[i - 1]}
+    doubled |= {i - 1 for i in doubled}
     seen: set[str] = set()
     stories = [_Story(title=meta.title, byline=meta.byline, publisher=meta.publisher, description=meta.description)]
     published = meta.published

@@ -9,14 +9,14 @@ Everything here is read from JSON files under ``kg/lang/<code>/`` on first use a
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from kg.errors import ExtractionError
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str, lang: str = "en") -> dict[str, Any]:
     """Return the parsed JSON file ``kg/lang/<lang>/<name>.json``."""
     try:

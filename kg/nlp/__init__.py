@@ -18,7 +18,7 @@ _REQUIRED = ("parser", "ner")
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str) -> "Language":  # noqa: F821 - spaCy imported lazily
+def load_pipeline(model: str) -> Language:  # noqa: F821 - spaCy imported lazily
     """Load a spaCy pipeline by package name or path, once per process, with kg's components added.
 
     Raises :class:`ExtractionError` when no such pipeline is installed or it lacks a parser or NER.
@@ -46,9 +46,9 @@ def load_pipeline(model: str) -> "Language":  # noqa: F821 - spaCy imported lazi
     return nlp
 
 
-def parse(articles: Iterable[Article], model: str, batch_size: int = 32) -> Iterator[tuple[Article, "Doc"]]:  # noqa: F821
+def parse(articles: Iterable[Article], model: str, batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:  # noqa: F821
     """Yield each article with its parsed ``Doc``, using ``nlp.pipe`` for throughput."""
     nlp = load_pipeline(model)
     pending = list(articles)
     docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
-    yield from zip(pending, docs)
+    yield from zip(pending, docs, strict=True)

@@ -133,7 +133,8 @@ class _Resolver:
     def _organizations(self, orgs: list[Mention]) -> None:
         names = [m for m in orgs if not _is_acronym(m.text)]
         for mention in orgs:
-            expansion = next((n for n in names if _is_acronym(mention.text) and _initials(n.text) == mention.text), None)
+            acronym = _is_acronym(mention.text)
+            expansion = next((n for n in names if acronym and _initials(n.text) == mention.text), None)
             label = expansion.text if expansion else mention.text
             kind = mention.type
             self._bind(mention, f"{_TYPE_PREFIX[kind]}/{slugify(label)}", kind, label)
@@ -145,7 +146,9 @@ class _Resolver:
         )
         if not counts:
             return None
-        last_seen = {self.key_of[m.index]: m.start for m in self.mentions if m.index in self.key_of and m.start < before}
+        last_seen = {
+            self.key_of[m.index]: m.start for m in self.mentions if m.index in self.key_of and m.start < before
+        }
         return max(counts, key=lambda k: (counts[k], last_seen.get(k, -1)))
 
     def _person_with_role(self, group: Mention) -> str | None:

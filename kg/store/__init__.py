@@ -9,10 +9,9 @@ the merge itself.) Built on Oxigraph (pyoxigraph).
 
 >>> import tempfile, rdflib
 >>> from kg.rdf import KG, RESOURCE
+>>> g = rdflib.Graph().add((RESOURCE["person-x"], rdflib.RDF.type, KG.Person))
 >>> with Store(tempfile.mkdtemp() + "/s") as store:
-...     g = rdflib.Graph(); _ = g.add((RESOURCE["person/x"], rdflib.RDF.type, KG.Person))
-...     store.add_graph(RESOURCE["article/1"], g)
-1
+...     written = store.add_graph(RESOURCE["article-1"], g)
 ...     store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Person }").values()
 [{'n': '1'}]
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -35,7 +36,7 @@ class Answer:
     def values(self) -> list[dict[str, str | None]]:
         """Rows as plain dicts of strings (IRIs in full, literals as their lexical value)."""
         return [
-            {var: (None if term is None else term.value) for var, term in zip(self.variables, row)}
+            {var: (None if term is None else term.value) for var, term in zip(self.variables, row, strict=True)}
             for row in self.rows
         ]
 
@@ -62,9 +63,9 @@ def _table(answer: Answer) -> str:
     cells = [[compact(t).replace("\n", " ") for t in row] for row in answer.rows]
     cells = [[c if len(c) <= _MAX_CELL else c[: _MAX_CELL - 1] + "…" for c in row] for row in cells]
     widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(answer.variables)]
-    lines = [" | ".join(v.ljust(w) for v, w in zip(answer.variables, widths))]
+    lines = [" | ".join(v.ljust(w) for v, w in zip(answer.variables, widths, strict=True))]
     lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines)
 
@@ -75,7 +76,7 @@ def format_answer(answer: Answer, fmt: str = "table") -> str:
         return ox.serialize(answer.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
     if answer.boolean is not None:
         if fmt == "json":
-            return '{"head": {}, "boolean": %s}' % str(answer.boolean).lower()
+            return json.dumps({"head": {}, "boolean": answer.boolean})
         return "true" if answer.boolean else "false"
     if fmt == "table":
         return _table(answer)
@@ -87,12 +88,10 @@ def format_answer(answer: Answer, fmt: str = "table") -> str:
         writer.writerow(answer.variables)
         writer.writerows([["" if t is None else t.value for t in row] for row in answer.rows])
         return out.getvalue().rstrip("\n")
-    import json
-
     bindings = []
     for row in answer.rows:
         binding = {}
-        for var, term in zip(answer.variables, row):
+        for var, term in zip(answer.variables, row, strict=True):
             if term is None:
                 continue
             if isinstance(term, ox.NamedNode):

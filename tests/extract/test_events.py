@@ -26,7 +26,8 @@ def test_meeting_active_with_date_resolved_against_article_date():
 
 
 def test_meeting_host_passive_voice():
-    [meeting] = only(asserted("The Finnish envoy Anna Virtanen was hosted by Recep Tayyip Erdogan in Ankara."), "Meeting")
+    found = asserted("The Finnish envoy Anna Virtanen was hosted by Recep Tayyip Erdogan in Ankara.")
+    [meeting] = only(found, "Meeting")
     assert meeting.agent == "Recep Tayyip Erdogan"
     assert meeting.target == "Anna Virtanen"
 

@@ -1,8 +1,8 @@
 """The dependency-path language, on parses built by hand so no model is involved."""
 
 import pytest
-from spacy.tokens import Doc
 import spacy
+from spacy.tokens import Doc
 
 from kg.errors import ExtractionError
 from kg.extract.paths import follow, parse_path

@@ -42,7 +42,8 @@ def test_release_quantity_and_partial_date_are_typed_literals():
 
 
 def test_relief_sentence_gives_relief_edge_and_no_sanction():
-    graph = graph_from_text("The United States lifted sanctions on Belavia, the national airline.", published="2025-09-11")
+    text = "The United States lifted sanctions on Belavia, the national airline."
+    graph = graph_from_text(text, published="2025-09-11")
     expected = rdflib.Graph()
     expected.add((RESOURCE["country-USA"], KG.liftedSanctionsOn, RESOURCE["org-belavia"]))
     edges = rdflib.Graph()

@@ -24,6 +24,11 @@ def graph(*triples):
 LUKASHENKO = (RESOURCE["person-a"], RDF.type, KG.Person)
 LABEL = (RESOURCE["person-a"], RDFS.label, Literal("Alexander Lukashenko"))
 OTHER = (RESOURCE["person-b"], RDF.type, KG.Person)
+ARTICLES = {str(RESOURCE["article-1"]), str(RESOURCE["article-2"])}
+
+
+def graph_names(dataset: rdflib.Dataset) -> set[str]:
+    return {str(g.identifier) for g in dataset.graphs() if len(g)}
 
 
 def test_triple_shared_by_two_articles_is_counted_once(tmp_path):
@@ -60,7 +65,7 @@ def test_export_formats_keep_or_merge_graphs(tmp_path):
         assert len(turtle) == 2
         trig = rdflib.Dataset()
         trig.parse(data=store.export_text("trig"), format="trig")
-        assert {str(g.identifier) for g in trig.graphs() if len(g)} == {str(RESOURCE["article-1"]), str(RESOURCE["article-2"])}
+        assert graph_names(trig) == ARTICLES
         nquads = store.export_text("nquads").strip().splitlines()
         assert len(nquads) == 3
         jsonld = rdflib.Dataset()
@@ -105,4 +110,4 @@ def test_to_rdflib_returns_one_graph_per_article(tmp_path):
         store.add_graph(RESOURCE["article-1"], graph(LUKASHENKO))
         store.add_graph(RESOURCE["article-2"], graph(OTHER))
         dataset = store.to_rdflib()
-    assert {str(g.identifier) for g in dataset.graphs() if len(g)} == {str(RESOURCE["article-1"]), str(RESOURCE["article-2"])}
+    assert graph_names(dataset) == ARTICLES

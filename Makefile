@@ -1,0 +1,37 @@
+# The two commands of the README: `make demo` and `make test`. Both build .venv from pyproject.toml.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STORE  ?= kg-store
+OUT    ?= out
+
+.PHONY: install demo test lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: load the sample articles into the default store, export Turtle, answer the saved queries
+demo: install
+	$(BIN)/kg load kg/samples --store $(STORE)
+	mkdir -p $(OUT)
+	$(BIN)/kg export --store $(STORE) --format turtle -o $(OUT)/graph.ttl
+	@echo "wrote $(OUT)/graph.ttl ($$(wc -l < $(OUT)/graph.ttl) lines)"
+	@for query in ontology/queries/*.rq; do \
+		echo; echo "== $$(head -n 1 $$query | sed 's/^# *//')  [$$query]"; \
+		$(BIN)/kg query --store $(STORE) --file $$query || exit 1; \
+	done
+
+## test: lint, then the whole suite (doctests included)
+test: install lint
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check kg tests
+
+clean:
+	rm -rf $(VENV) $(STORE) $(OUT) .pytest_cache .ruff_cache *.egg-info
