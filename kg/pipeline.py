@@ -1,7 +1,10 @@
 """The whole flow, ingest → nlp → extract → resolve → rdf → store, as functions a notebook can call.
 
->>> from kg.pipeline import graph_from_text  # doctest: +SKIP
->>> g = graph_from_text("Belarus freed 52 prisoners on Thursday.", published="2025-09-11")  # doctest: +SKIP
+>>> from rdflib import RDF
+>>> from kg.rdf import KG
+>>> g = graph_from_text("Belarus freed 52 prisoners on Thursday.", published="2025-09-11")
+>>> [str(d) for e in g.subjects(RDF.type, KG.Release) for d in g.objects(e, KG.date)]
+['2025-09-11']
 """
 
 from __future__ import annotations

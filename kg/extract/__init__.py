@@ -1,6 +1,11 @@
 """Extract stage: a parsed article in, its mentions and events out.
 
->>> from kg.extract.lexicon import default_lexicon  # doctest: +SKIP
+>>> from kg.nlp import load_pipeline
+>>> from kg.records import Article
+>>> article = Article(text="Japan imposed sanctions on Gazprom Neft.")
+>>> found = extract(article, load_pipeline("en_core_web_sm")(article.text))
+>>> [(e.family, found.mentions[e.agent].text, found.mentions[e.target].text) for e in found.events]
+[('Sanction', 'Japan', 'Gazprom Neft')]
 """
 
 from __future__ import annotations
