@@ -32,6 +32,7 @@ test: install lint
 
 lint: install
 	$(BIN)/ruff check kg tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) $(STORE) $(OUT) .pytest_cache .ruff_cache *.egg-info

@@ -29,7 +29,6 @@ class Settings:
     model: str = DEFAULT_MODEL
     store: Path = Path(DEFAULT_STORE)
     batch_size: int = 32
-    keep_unasserted: bool = False
 
 
 def load_settings(model: str | None = None, store: str | os.PathLike[str] | None = None) -> Settings:

@@ -100,12 +100,12 @@ def resolve_date(text: str, reference: date | None) -> TimeValue | None:
         back = (reference.weekday() - WEEKDAYS[match["weekday"].lower()]) % 7
         if lowered.startswith("last ") and back == 0:
             back = 7
-        day = reference - timedelta(days=back)
-        return TimeValue(day.year, day.month, day.day)
+        when = reference - timedelta(days=back)
+        return TimeValue(when.year, when.month, when.day)
     for phrase, offset in _RELATIVE.items():
         if lowered == phrase or lowered == f"on {phrase}":
-            day = reference + timedelta(days=offset)
-            return TimeValue(day.year, day.month, day.day)
+            when = reference + timedelta(days=offset)
+            return TimeValue(when.year, when.month, when.day)
     if lowered in ("this year", "earlier this year", "so far this year"):
         return TimeValue(reference.year)
     if lowered == "last year":

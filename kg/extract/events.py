@@ -54,15 +54,15 @@ def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[
     for tok in _expand(token):
         named = table.entity_at(tok)
         if named is None:
-            named_children = [table.entity_at(c) for c in appositive_names(tok)]
+            names = list(appositive_names(tok))
             for child in tok.children:
                 if child.dep_ == "acl" and child.lemma_.lower() in ("name", "call"):
                     for obj in child.children:
                         if obj.dep_ in ("oprd", "dobj", "attr"):
-                            named_children += [table.entity_at(t) for t in _expand(obj)]
-            named_children = [m for m in named_children if m is not None]
-            if named_children:
-                found.extend(named_children)
+                            names += _expand(obj)
+            stands_for = [m for m in map(table.entity_at, names) if m is not None]
+            if stands_for:
+                found.extend(stands_for)
                 continue
         if named is not None:
             found.append(named)
@@ -192,7 +192,9 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     taken = {m.index for m in agents + targets}
     place = _place(token, table, taken)
     quantities = {id(t): quantity_of(t) for t in target_tokens}
-    for agent, target in product(agents or [None], targets or [None]):
+    agent_options: list[Mention | None] = list(agents) or [None]
+    target_options: list[Mention | None] = list(targets) or [None]
+    for agent, target in product(agent_options, target_options):
         if agent is not None and target is not None and agent.index == target.index:
             continue
         quantity = None

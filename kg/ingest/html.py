@@ -21,7 +21,7 @@ def extract_html(html: str, name: str) -> tuple[str, PageMeta]:
         favor_precision=True,
         deduplicate=True,
     )
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, trafilatura.settings.Document) or not (document.text or "").strip():
         raise InputError(f"{name}: no article text found in the HTML")
     published = None
     if document.date:
@@ -36,4 +36,4 @@ def extract_html(html: str, name: str) -> tuple[str, PageMeta]:
         published=published,
         description=document.description or None,
     )
-    return document.text, meta
+    return str(document.text), meta

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from kg.lang import load_data
 
@@ -97,7 +98,9 @@ def _as_list(value: object) -> list[str]:
     """countryinfo gives some fields as a string, some as a list of strings."""
     if isinstance(value, str):
         return [value] if value else []
-    return [v for v in value or [] if isinstance(v, str) and v]  # type: ignore[union-attr]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str) and v]
+    return []
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +112,9 @@ def country_gazetteer() -> CountryGazetteer:
     countries: dict[str, Country] = {}
     # a few codes appear twice (the United Kingdom and Wales share GBR): keep the sovereign entry,
     # the one with a numeric ISO code and the most alternative spellings
+    raw: list[dict[str, Any]] = [dict(info) for info in CountryInfo.all().values()]
     entries = sorted(
-        CountryInfo.all().values(),
+        raw,
         key=lambda i: (bool((i.get("ISO") or {}).get("numeric")), len(i.get("altSpellings") or [])),
     )
     for info in entries:

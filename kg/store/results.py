@@ -73,7 +73,7 @@ def _table(answer: Answer) -> str:
 def format_answer(answer: Answer, fmt: str = "table") -> str:
     """Render an answer; CONSTRUCT answers are written as Turtle whatever the format."""
     if answer.triples is not None:
-        return ox.serialize(answer.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
+        return (ox.serialize(answer.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode()
     if answer.boolean is not None:
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": answer.boolean})

@@ -133,3 +133,18 @@ def test_relief_that_is_only_hoped_for_is_not_asserted():
     found = asserted("Minsk hopes that the sanctions on Belaruskali could soon be lifted.")
     assert only(found, "SanctionRelief") == []
     assert only(asserted("The EU has not lifted sanctions on Aeroflot."), "SanctionRelief") == []
+
+
+def test_negated_sanction_is_not_asserted():
+    found = facts("Canada did not sanction Hungary over the vote.")
+    assert [f for f in found if f.family == "Sanction" and f.modality is Modality.ASSERTED] == []
+
+
+def test_relief_in_passive_voice_with_its_agent():
+    found = only(asserted("Sanctions on Syria were lifted by the European Union in May."), "SanctionRelief")
+    assert [(f.agent, f.target, f.date) for f in found] == [("European Union", "Syria", "2025-05")]
+
+
+def test_agreed_to_lift_counts_as_relief():
+    found = only(asserted("Washington agreed to lift sanctions on Belavia, the state airline."), "SanctionRelief")
+    assert [(f.agent, f.target) for f in found] == [("United States", "Belavia")]
