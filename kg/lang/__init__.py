@@ -20,7 +20,7 @@ from kg.errors import ExtractionError
 def load_data(name: str, lang: str = "en") -> dict[str, Any]:
     """Return the parsed JSON file ``kg/lang/<lang>/<name>.json``."""
     try:
-        text = resources.files("kg.lang").joinpath(lang, f"{name}.json").read_text("utf-8")
+        text = resources.files("kg.lang").joinpath(lang).joinpath(f"{name}.json").read_text("utf-8")
     except FileNotFoundError as exc:
         raise ExtractionError(f"E001 no language data '{name}' for language '{lang}'") from exc
     try:
