@@ -11,6 +11,7 @@ timestamp line, else from the latest full date printed in the page's furniture
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -24,6 +25,9 @@ _MIN_PROSE_WORDS = 4
 _MIN_TITLE_WORDS = 4
 _MIN_DESCRIPTION_WORDS = 12
 _MAX_BYLINE_WORDS = 12
+_MAX_TITLE_WORDS = 25
+_MAX_DATE_LINE_WORDS = 12
+_MAX_BARE_DATE_WORDS = 4
 _BODY_BEFORE_SPLIT = 2
 
 
@@ -34,6 +38,7 @@ class _Patterns:
     dateline: re.Pattern[str]
     byline: re.Pattern[str]
     timestamp: re.Pattern[str]
+    date_line: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +50,7 @@ def _patterns() -> _Patterns:
         dateline=re.compile(data["dateline_pattern"]),
         byline=re.compile(data["byline_pattern"], re.I),
         timestamp=re.compile(data["timestamp_pattern"]),
+        date_line=re.compile(data["date_line_pattern"], re.I),
     )
 
 
@@ -110,6 +116,39 @@ class PageMeta:
     description: str | None = None
 
 
+def _date_line(line: str, pattern: re.Pattern[str]) -> tuple[date, bool] | None:
+    """The date of a short line that only dates the page, and whether it is an update time.
+
+    >>> _date_line("Published December 12, 2025 at 3:05 p.m.", _patterns().date_line)
+    (datetime.date(2025, 12, 12), False)
+    >>> _date_line("Officials met on Dec. 12, 2025, in Minsk to discuss the border.", _patterns().date_line) is None
+    True
+    """
+    if _words(line) > _MAX_DATE_LINE_WORDS:
+        return None
+    dates = find_full_dates(line)
+    if not dates:
+        return None
+    label = pattern.match(line)
+    if label is None and _words(line) > _MAX_BARE_DATE_WORDS:
+        return None
+    return dates[0], bool(label and "update" in label.group(0).lower())
+
+
+def _choose_title(headings: list[str], counts: Counter[str]) -> tuple[str | None, str | None]:
+    """(title, standfirst) from the headings printed above the body.
+
+    A heading printed more than once is the title; else the last short heading above the
+    body (site names and section labels come first); a long unpunctuated line is the standfirst.
+    """
+    candidates = [h for h in headings if _MIN_TITLE_WORDS <= _words(h) <= _MAX_TITLE_WORDS]
+    repeated = [h for h in candidates if counts[h.lower()] > 1]
+    short = [h for h in candidates if _words(h) < _MIN_DESCRIPTION_WORDS]
+    title = repeated[0] if repeated else short[-1] if short else candidates[0] if candidates else None
+    description = next((h for h in headings if _words(h) >= _MIN_DESCRIPTION_WORDS and h != title), None)
+    return title, description
+
+
 def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None) -> list[Article]:
     """Return the articles on a page of plain text, first story first.
 
@@ -126,24 +165,28 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
     patterns = _patterns()
     lines = _unwrap(text)
     keys = [line.lower() for line in lines]
+    counts = Counter(keys)
     # a line printed twice in a row is a photo caption; a later repeat of any line is dropped
     doubled = {i for i in range(1, len(keys)) if keys[i] == keys[i - 1]}
     doubled |= {i - 1 for i in doubled}
     seen: set[str] = set()
     stories = [_Story(title=meta.title, byline=meta.byline, publisher=meta.publisher, description=meta.description)]
-    published = meta.published
+    headings: list[str] = []
+    stated_dates: list[tuple[bool, date]] = []  # (is an update time, date) of lines that date the page
     furniture_dates: list[date] = []
 
     for number, line in enumerate(lines):
         story = stories[-1]
-        lowered = keys[number]
-        repeated = lowered in seen
-        seen.add(lowered)
+        repeated = keys[number] in seen
+        seen.add(keys[number])
         if any(p.fullmatch(line) for p in patterns.furniture):
             furniture_dates += find_full_dates(line)
             continue
         if stamp := patterns.timestamp.match(line):
-            published = published or date.fromisoformat(stamp["date"])
+            stated_dates.append((False, date.fromisoformat(stamp["date"])))
+            continue
+        if dated := _date_line(line, patterns.date_line):
+            stated_dates.append((dated[1], dated[0]))
             continue
         if (byline := patterns.byline.match(line)) and _words(line) <= _MAX_BYLINE_WORDS:
             if len(story.paragraphs) >= _BODY_BEFORE_SPLIT:
@@ -158,10 +201,7 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
             continue
         if not is_prose(line):
             if not story.paragraphs and len(stories) == 1:
-                if story.title is None and _words(line) >= _MIN_TITLE_WORDS:
-                    story.title = line
-                elif story.description is None and _words(line) >= _MIN_DESCRIPTION_WORDS and line != story.title:
-                    story.description = line
+                headings.append(line)
             furniture_dates += find_full_dates(line)
             continue
         if dateline := patterns.dateline.match(line):
@@ -172,6 +212,13 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
             line = line[dateline.end():]
         story.paragraphs.append(line)
 
+    first = stories[0]
+    title, description = _choose_title(headings, counts)
+    first.title = first.title or title
+    first.description = first.description or description
+    published = meta.published
+    if published is None and stated_dates:
+        published = min(stated_dates)[1]  # a publication time before any update time
     if published is None and furniture_dates:
         published = max(furniture_dates)
     return [
@@ -180,7 +227,7 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
             title=story.title,
             published=published,
             byline=story.byline,
-            publisher=story.publisher if story.publisher else stories[0].publisher,
+            publisher=story.publisher if story.publisher else first.publisher,
             dateline=story.dateline,
             description=story.description,
             source=source,

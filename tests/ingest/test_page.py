@@ -90,3 +90,36 @@ def test_html_page_uses_its_metadata_and_main_text():
     assert article.published == date(2025, 12, 12)
     assert "Recommended" not in article.text and "Home" not in article.text
     assert article.text.startswith("The American envoy met")
+
+
+def test_published_and_updated_lines_date_the_page_and_stay_out_of_the_text():
+    page = (
+        "Latest News From Around The World\n"
+        "Envoys resume ceasefire talks in Doha\n"
+        "Updated December 14, 2025 at 9:00 a.m.\n"
+        "Published December 12, 2025 at 3:05 p.m.\n"
+        "Envoys from both sides resumed talks in Doha on Friday, mediators said.\n"
+    )
+    [article] = split_page(page)
+    assert article.published == date(2025, 12, 12)
+    assert article.title == "Envoys resume ceasefire talks in Doha"
+    assert "Published" not in article.text and "Updated" not in article.text
+
+
+def test_bare_date_line_dates_the_page():
+    [article] = split_page("Oil prices\nOctober 23, 2025\nBritain sanctioned two oil firms last week, officials said.\n")
+    assert article.published == date(2025, 10, 23)
+
+
+def test_headline_printed_twice_wins_over_other_headings():
+    page = (
+        "Markets and Economy Today\nCentral bank holds rates steady again\nMarkets\n"
+        "Central bank holds rates steady again\nThe central bank left its main rate unchanged on Thursday.\n"
+    )
+    assert split_page(page)[0].title == "Central bank holds rates steady again"
+
+
+def test_share_and_print_links_are_furniture():
+    page = "Talks end in Oslo\nShare on Facebook\nPrint\nNegotiators left Oslo on Monday without a deal.\n"
+    [article] = split_page(page)
+    assert article.text == "Negotiators left Oslo on Monday without a deal."
