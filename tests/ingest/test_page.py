@@ -107,7 +107,8 @@ def test_published_and_updated_lines_date_the_page_and_stay_out_of_the_text():
 
 
 def test_bare_date_line_dates_the_page():
-    [article] = split_page("Oil prices\nOctober 23, 2025\nBritain sanctioned two oil firms last week, officials said.\n")
+    page = "Oil prices\nOctober 23, 2025\nBritain sanctioned two oil firms last week, officials said.\n"
+    [article] = split_page(page)
     assert article.published == date(2025, 10, 23)
 
 
