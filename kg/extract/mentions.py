@@ -187,6 +187,26 @@ def _consensus_labels(doc: Doc) -> dict[str, str]:
     return {text: counts.most_common(1)[0][0] for text, counts in votes.items() if len(counts) > 1}
 
 
+_MAX_PHRASE_TOKENS = 8
+_PHRASE_LEAD = frozenset({"det", "poss", "case", "predet", "punct", "cc", "preconj"})
+
+
+def _phrase(token: Token, head: Token) -> str | None:
+    """A group's words as printed, without leading determiners or possessors.
+
+    "some political prisoners" → "political prisoners"; "the country's national airline" →
+    "national airline"; "dozens of prisoners" and "more than 430 prisoners" stay whole.
+    """
+    start = token.left_edge.i if head.i != token.i else head.left_edge.i
+    words = list(head.doc[start:head.i + 1])
+    while len(words) > 1 and (words[0].dep_ in _PHRASE_LEAD or words[0].head.dep_ == "poss" and words[0].i < head.i
+                              and words[0].head.i != head.i):
+        words.pop(0)
+    if not words or len(words) > _MAX_PHRASE_TOKENS or "\n" in head.doc[words[0].i:head.i + 1].text:
+        return None
+    return head.doc[words[0].i:head.i + 1].text
+
+
 class MentionTable:
     """The mentions of one article, found once and looked up by token while events are read."""
 
@@ -247,11 +267,13 @@ class MentionTable:
         country = next(
             (c.text for c in [*modifiers, head] if gazetteer.country(c.text) or gazetteer.by_demonym(c.text)), None
         )
-        words = [c.text for c in modifiers if c.pos_ in ("ADJ", "NOUN", "PROPN")] + [head.text]
+        words = _phrase(token, head) or " ".join(
+            [c.text for c in modifiers if c.pos_ in ("ADJ", "NOUN", "PROPN")] + [head.text]
+        )
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this") for c in head.children)
         index = len(self.mentions)
         self.mentions.append(Mention(
-            index=index, text=" ".join(words), type=EntityType.GROUP, start=head.idx,
+            index=index, text=words, type=EntityType.GROUP, start=head.idx,
             end=head.idx + len(head.text), sentence=self.sentence_index(head), head=head.lemma_.lower(),
             country=country, definite=definite, is_name=False,
         ))
