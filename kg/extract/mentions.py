@@ -62,6 +62,8 @@ def _clean_span(span: Span, label: str) -> Span | None:
 def _type_noun(root: Token) -> EntityType | None:
     """The type that a neighbouring common noun gives a name, if any."""
     nouns = _nouns().type_nouns
+    while root.dep_ == "conj" and root.head.i != root.i:  # "the villages of A and B": B is typed as A
+        root = root.head
     # "the national airline, Belavia": the name is in apposition to a typed noun
     if root.dep_ == "appos" and root.head.lemma_.lower() in nouns:
         return nouns[root.head.lemma_.lower()]
@@ -72,8 +74,6 @@ def _type_noun(root: Token) -> EntityType | None:
             return nouns[child.lemma_.lower()]
     # "ships named A and B": the name is the object of a naming verb modifying a typed noun
     anchor = root
-    while anchor.dep_ == "conj":
-        anchor = anchor.head
     verb = anchor.head
     if anchor.dep_ in ("oprd", "dobj", "attr") and verb.lemma_.lower() in _nouns().naming_verbs:
         noun = verb.head if verb.dep_ == "acl" else None
@@ -102,15 +102,15 @@ def _entity_type(span: Span, label: str) -> EntityType | None:
         return typed
     if label in ("GPE", "ORG") and gazetteer.country(text):
         return EntityType.COUNTRY
+    if typed in (EntityType.CITY, EntityType.REGION):
+        return typed
     if label == "GPE":
-        if typed in (EntityType.CITY, EntityType.REGION):
-            return typed
         return EntityType.CITY if gazetteer.capital_of(text) else EntityType.PLACE
     if label == "ORG":
         return EntityType.ORGANIZATION
     if label == "PERSON":
         return EntityType.PERSON
-    return typed if typed in (EntityType.CITY, EntityType.REGION) else EntityType.PLACE
+    return EntityType.PLACE
 
 
 def _roles_and_country(span: Span) -> tuple[tuple[str, ...], str | None]:
@@ -233,6 +233,9 @@ class MentionTable:
             return
         if label == "NORP" and span.root.dep_ not in ("amod", "compound", "nmod", "poss"):
             return  # "the freed Americans" are people, not their country: left to group_for
+        root = span.root
+        if kind is EntityType.ORGANIZATION and root.dep_ == "compound" and root.head.lower_ in _nouns().titles:
+            return  # "Deputy Energy Minister": part of a job title, not a mention of an organisation
         roles, country = _roles_and_country(span) if kind is EntityType.PERSON else ((), None)
         index = len(self.mentions)
         self.mentions.append(Mention(
