@@ -75,6 +75,8 @@ class Store:
         self.read_only = read_only
         if not read_only and self.path.exists() and not self.path.is_dir():
             raise StoreError(f"store path {self.path} is a file, not a directory")
+        if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / "CURRENT").exists():
+            raise StoreError(f"{self.path} is a folder with other files in it, not a kg store; choose another --store")
         if read_only and not (self.path / "CURRENT").exists():
             raise StoreError(f"no store at {self.path}; create one with 'kg load PATH --store {self.path}'")
         try:

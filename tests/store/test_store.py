@@ -111,3 +111,17 @@ def test_to_rdflib_returns_one_graph_per_article(tmp_path):
         store.add_graph(RESOURCE["article-2"], graph(OTHER))
         dataset = store.to_rdflib()
     assert graph_names(dataset) == ARTICLES
+
+
+def test_a_folder_of_other_files_is_never_used_as_a_store(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError, match="not a kg store"):
+        Store(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_file_is_not_a_store(tmp_path):
+    path = tmp_path / "file"
+    path.write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        Store(path)
