@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-STORE  ?= kg-store
 OUT    ?= out
 
 .PHONY: install demo test lint clean
@@ -15,15 +14,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: load the sample articles into the default store, export Turtle, answer the saved queries
+## demo: load the sample articles into the default store ($$KG_STORE or ./kg-store), export Turtle, answer the saved queries
 demo: install
-	$(BIN)/kg load kg/samples --store $(STORE)
+	$(BIN)/kg load kg/samples
 	mkdir -p $(OUT)
-	$(BIN)/kg export --store $(STORE) --format turtle -o $(OUT)/graph.ttl
+	$(BIN)/kg export --format turtle -o $(OUT)/graph.ttl
 	@echo "wrote $(OUT)/graph.ttl ($$(wc -l < $(OUT)/graph.ttl) lines)"
 	@for query in ontology/queries/*.rq; do \
 		echo; echo "== $$(head -n 1 $$query | sed 's/^# *//')  [$$query]"; \
-		$(BIN)/kg query --store $(STORE) --file $$query || exit 1; \
+		$(BIN)/kg query --file $$query || exit 1; \
 	done
 
 ## test: lint, then the whole suite (doctests included)
@@ -35,4 +34,4 @@ lint: install
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(STORE) $(OUT) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) kg-store $(OUT) .pytest_cache .ruff_cache *.egg-info
