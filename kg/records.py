@@ -63,7 +63,8 @@ class Mention:
     ``text`` is the name as written, with titles and possessives removed. ``roles``
     holds the role nouns printed next to a person ("envoy", "president"); ``country``
     the country written as a modifier ("U.S. envoy" → "U.S."); ``head`` the lemma of
-    a common-noun head ("prisoners").
+    a common-noun head ("prisoners"); ``dep`` the dependency label of the head (subjects
+    anchor pronouns); ``label`` the NER label, or ``"PRON"`` for a pronoun.
     """
 
     index: int
@@ -78,6 +79,11 @@ class Mention:
     country: str | None = None
     definite: bool = False
     is_name: bool = True
+    dep: str = ""
+
+    @property
+    def is_pronoun(self) -> bool:
+        return self.label == "PRON"
 
 
 class Modality(str, Enum):

@@ -15,7 +15,7 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lexicon, Trigger
-from kg.extract.mentions import MentionTable, appositive_names
+from kg.extract.mentions import SUBJECT_PRONOUNS, MentionTable, appositive_names
 from kg.extract.modality import modality_of
 from kg.extract.paths import Path, follow
 from kg.extract.quantities import quantity_of
@@ -52,6 +52,11 @@ def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[
     """Mentions a role-filling token stands for, after apposition, naming and coordination."""
     found: list[Mention] = []
     for tok in _expand(token):
+        if tok.lower_ in SUBJECT_PRONOUNS:
+            pronoun = table.pronoun_for(tok)
+            if pronoun is not None:
+                found.append(pronoun)
+            continue
         named = table.entity_at(tok)
         if named is None:
             names = list(appositive_names(tok))

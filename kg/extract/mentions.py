@@ -17,6 +17,7 @@ from kg.lang.gazetteer import country_gazetteer
 from kg.records import EntityType, Mention
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _QUANTITY_HEADS = frozenset({
     "dozen", "dozens", "hundreds", "thousands", "tens", "millions", "some", "many", "most", "all",
     "several", "scores", "number", "group", "handful", "one", "two", "three", "none", "few",
@@ -241,7 +242,7 @@ class MentionTable:
         self.mentions.append(Mention(
             index=index, text=span.text, type=kind, start=span.start_char, end=span.end_char,
             sentence=self.sentence_index(span.root), label=label, roles=roles, country=country,
-            is_name=label != "NORP",
+            is_name=label != "NORP", dep=span.root.dep_,
         ))
         for token in ent:
             self._by_token[token.i] = index
@@ -278,7 +279,21 @@ class MentionTable:
         self.mentions.append(Mention(
             index=index, text=words, type=EntityType.GROUP, start=head.idx,
             end=head.idx + len(head.text), sentence=self.sentence_index(head), head=head.lemma_.lower(),
-            country=country, definite=definite, is_name=False,
+            country=country, definite=definite, is_name=False, dep=head.dep_,
         ))
         self._by_token[head.i] = index
+        return self.mentions[index]
+
+    def pronoun_for(self, token: Token) -> Mention | None:
+        """A mention for a subject "he" or "she", left for the resolve stage to link to a person."""
+        if token.lower_ not in SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if token.i in self._by_token:
+            return self.mentions[self._by_token[token.i]]
+        index = len(self.mentions)
+        self.mentions.append(Mention(
+            index=index, text=token.text, type=EntityType.PERSON, start=token.idx, end=token.idx + len(token.text),
+            sentence=self.sentence_index(token), label="PRON", head=token.lower_, is_name=False, dep=token.dep_,
+        ))
+        self._by_token[token.i] = index
         return self.mentions[index]

@@ -200,7 +200,8 @@ class _Resolver:
     def entities_for_mentions(self) -> None:
         by_type: dict[EntityType, list[Mention]] = {}
         for mention in self.mentions:
-            by_type.setdefault(mention.type, []).append(mention)
+            if not mention.is_pronoun:
+                by_type.setdefault(mention.type, []).append(mention)
         for mention in by_type.get(EntityType.COUNTRY, []):
             self._country(mention)
         orgs = by_type.get(EntityType.ORGANIZATION, [])
@@ -212,6 +213,21 @@ class _Resolver:
                 self._bind(mention, f"place/{slugify(mention.text)}", mention.type, mention.text)
         for mention in sorted(by_type.get(EntityType.GROUP, []), key=lambda m: m.start):
             self._group(mention)
+        for mention in self.mentions:
+            if mention.is_pronoun:
+                self._pronoun(mention)
+
+    def _pronoun(self, pronoun: Mention) -> None:
+        """A subject "he"/"she" continues the person who is subject just before it (same or previous sentence)."""
+        subjects = [
+            m for m in self.mentions
+            if m.type is EntityType.PERSON and not m.is_pronoun and m.dep in ("nsubj", "nsubjpass")
+            and m.index in self.key_of and m.start < pronoun.start and pronoun.sentence - 1 <= m.sentence
+        ]
+        if subjects:
+            antecedent = max(subjects, key=lambda m: m.start)
+            self.key_of[pronoun.index] = self.key_of[antecedent.index]
+            self.entities[self.key_of[antecedent.index]].mentions.append(pronoun.index)
 
     # -- events -----------------------------------------------------------
     def _agent_key(self, index: int | None) -> str | None:
@@ -229,12 +245,16 @@ class _Resolver:
         return self.key_of.get(index)
 
     def events(self) -> list[ResolvedEvent]:
+        families = load_data("events")["families"]
         resolved: list[ResolvedEvent] = []
         for event in self.extraction.events:
             agent = self._agent_key(event.agent)
             target = self.key_of.get(event.target) if event.target is not None else None
             if agent is not None and agent == target:
                 continue
+            required = families[event.family].get("requires", [])
+            if ("agent" in required and agent is None) or ("target" in required and target is None):
+                continue  # a pronoun with no antecedent: the event has lost a participant it needs
             place = self.key_of.get(event.place) if event.place is not None else None
             resolved.append(_resolved(event, agent, target, place))
         return merge_events(resolved)

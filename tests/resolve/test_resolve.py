@@ -61,3 +61,15 @@ def test_named_ship_is_a_vessel_not_a_person():
     found = entities("The ships named Kapitan Orlov and Sea Breeze are under British sanctions.")
     vessels = {e.label for e in found.values() if e.type is EntityType.VESSEL}
     assert "Kapitan Orlov" in vessels
+
+
+def test_subject_pronoun_continues_the_previous_subject():
+    [resolution] = run("Alexander Stubb arrived in Kyiv on Monday. He met Volodymyr Zelensky at the palace.")[1]
+    labels = {e.key: e.label for e in resolution.entities}
+    pairs = {(labels[e.agent], labels[e.target]) for e in resolution.events if e.family == "Meeting"}
+    assert pairs == {("Alexander Stubb", "Volodymyr Zelensky")}
+
+
+def test_pronoun_without_a_person_before_it_gives_no_event():
+    [resolution] = run("The border reopened on Monday. He met Volodymyr Zelensky at the palace.")[1]
+    assert [e for e in resolution.events if e.family == "Meeting"] == []
