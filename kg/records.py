@@ -64,7 +64,8 @@ class Mention:
     holds the role nouns printed next to a person ("envoy", "president"); ``country``
     the country written as a modifier ("U.S. envoy" → "U.S."); ``head`` the lemma of
     a common-noun head ("prisoners"); ``dep`` the dependency label of the head (subjects
-    anchor pronouns); ``label`` the NER label, or ``"PRON"`` for a pronoun.
+    anchor pronouns); ``label`` the NER label, or ``"PRON"`` for a pronoun; ``counted``
+    whether a number counts a group ("five officials" are people, "officials" an institution).
     """
 
     index: int
@@ -80,6 +81,7 @@ class Mention:
     definite: bool = False
     is_name: bool = True
     dep: str = ""
+    counted: bool = False
 
     @property
     def is_pronoun(self) -> bool:

@@ -280,6 +280,7 @@ class MentionTable:
             index=index, text=words, type=EntityType.GROUP, start=head.idx,
             end=head.idx + len(head.text), sentence=self.sentence_index(head), head=head.lemma_.lower(),
             country=country, definite=definite, is_name=False, dep=head.dep_,
+            counted=head.i != token.i or any(c.dep_ == "nummod" for c in head.children),
         ))
         self._by_token[head.i] = index
         return self.mentions[index]

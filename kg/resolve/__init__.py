@@ -187,7 +187,7 @@ class _Resolver:
             key = self._salient_country(group.start)
         if key is None:
             key = self._person_with_role(group)
-        if key is None and group.country and group.head in nouns.state_actors:
+        if key is None and group.country and group.head in nouns.state_actors and not group.counted:
             code = self._code(group.country)
             key = f"country/{code}" if code else None
         if key is not None and key in self.entities:

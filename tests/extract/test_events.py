@@ -148,3 +148,31 @@ def test_relief_in_passive_voice_with_its_agent():
 def test_agreed_to_lift_counts_as_relief():
     found = only(asserted("Washington agreed to lift sanctions on Belavia, the state airline."), "SanctionRelief")
     assert [(f.agent, f.target) for f in found] == [("United States", "Belavia")]
+
+
+def test_received_and_welcomed_a_named_person_are_meetings():
+    found = only(asserted("Recep Tayyip Erdogan received Volodymyr Zelensky in Istanbul on Friday."), "Meeting")
+    assert [(f.agent, f.target, f.place) for f in found] == [("Recep Tayyip Erdogan", "Volodymyr Zelensky", "Istanbul")]
+    found = only(asserted("Emmanuel Macron welcomed Narendra Modi to Paris on Thursday."), "Meeting")
+    assert [(f.agent, f.target, f.date) for f in found] == [("Emmanuel Macron", "Narendra Modi", "2025-12-11")]
+
+
+def test_welcoming_a_decision_is_not_a_meeting():
+    assert only(facts("Emmanuel Macron welcomed the decision on Thursday."), "Meeting") == []
+
+
+def test_reciprocal_subjects_meet_each_other():
+    found = only(asserted("Vladimir Putin and Xi Jinping met in Beijing on Tuesday."), "Meeting")
+    assert [(f.agent, f.target, f.place) for f in found] == [("Vladimir Putin", "Xi Jinping", "Beijing")]
+
+
+def test_expected_meeting_is_planned_not_asserted():
+    found = only(facts("Donald Trump and Vladimir Putin are expected to meet in Budapest."), "Meeting")
+    assert [f.modality for f in found] == [Modality.PLANNED]
+
+
+def test_counted_officials_are_people_not_their_state():
+    found = only(asserted("The Treasury Department sanctioned five Iranian officials on Thursday."), "Sanction")
+    assert [(f.target, f.quantity) for f in found] == [("five Iranian officials", 5)]
+    found = only(asserted("Iranian officials freed the French teacher Cecile Kohler."), "Release")
+    assert [f.agent for f in found] == ["Iran"]
