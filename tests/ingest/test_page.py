@@ -124,3 +124,31 @@ def test_share_and_print_links_are_furniture():
     page = "Talks end in Oslo\nShare on Facebook\nPrint\nNegotiators left Oslo on Monday without a deal.\n"
     [article] = split_page(page)
     assert article.text == "Negotiators left Oslo on Monday without a deal."
+
+
+def test_wire_service_boilerplate_that_reads_like_prose_is_furniture():
+    page = (
+        "Ceasefire holds in the south\n"
+        "Image caption, Residents return to the port town on Saturday.\n"
+        "The truce held overnight in the south, officials said on Saturday.\n"
+        "Photograph: Staff photographer/Agency\n"
+        "Relief convoys reached the port town by noon, aid workers said.\n"
+        "Associated Press writer Tomas Berg in Oslo contributed to this report.\n"
+        "(Reporting by Ana Ruiz; Editing by Paul Kent)\n"
+        "Copyright 2025 The Associated Press. All rights reserved. This material may not be published.\n"
+        "This material may not be published, broadcast, rewritten or redistributed.\n"
+    )
+    [article] = split_page(page)
+    assert article.text.split("\n\n") == [
+        "The truce held overnight in the south, officials said on Saturday.",
+        "Relief convoys reached the port town by noon, aid workers said.",
+    ]
+
+
+def test_html_without_article_text_is_refused_in_one_line():
+    import pytest
+
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="menu.html: no article text found"):
+        parse_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", source="menu.html")
