@@ -90,9 +90,6 @@ class CountryGazetteer:
         """The country whose capital or seat of government this is ("Moscow", "the Kremlin")."""
         return self._capitals.get(normalize_name(name))
 
-    def by_code(self, code: str) -> Country:
-        return self.countries[code]
-
 
 def _as_list(value: object) -> list[str]:
     """countryinfo gives some fields as a string, some as a list of strings."""

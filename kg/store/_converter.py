@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -50,9 +50,3 @@ def graph_to_quads(graph: Graph, graph_name: URIRef) -> Iterator[ox.Quad]:
     for s, p, o in graph:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)  # type: ignore[arg-type]
 
-
-def triples_to_graph(triples: Iterable[ox.Triple], graph: Graph) -> Graph:
-    """Add pyoxigraph triples to an rdflib graph and return it."""
-    for triple in triples:
-        graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
-    return graph
