@@ -66,3 +66,9 @@ def test_every_event_has_evidence_and_an_article(store):
         SELECT ?e WHERE { ?e a kg:Event .
           FILTER NOT EXISTS { ?e kg:evidence ?s ; prov:wasDerivedFrom ?a . ?a a kg:Article } }""").values()
     assert missing == []
+
+
+def test_names_the_small_model_mistypes_or_misses_get_their_type_from_context(store):
+    types = rows(store, """SELECT ?name ?type WHERE { ?e rdfs:label ?name ; a ?t .
+        VALUES ?name { "Vadim Krasikov" "Belaruskali" } BIND(STRAFTER(STR(?t), "#") AS ?type) }""")
+    assert types == {("Vadim Krasikov", "Person"), ("Belaruskali", "Organization")}

@@ -93,12 +93,23 @@ def _type_noun(root: Token) -> EntityType | None:
     return None
 
 
+def _has_who_clause(root: Token) -> bool:
+    """ "Vadim Krasikov, who had served ...": a relative clause with *who* marks a person."""
+    return any(
+        child.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") for g in child.children)
+        for child in root.children
+    )
+
+
 def _entity_type(span: Span, label: str) -> EntityType | None:
     gazetteer = country_gazetteer()
     text = span.text
     typed = _type_noun(span.root)
     if label == "NORP":
         return EntityType.COUNTRY if gazetteer.by_demonym(text) else None
+    if label in ("ORG", "GPE", "LOC", "FAC") and typed is None and not gazetteer.country(text) \
+            and _has_who_clause(span.root):
+        return EntityType.PERSON
     if typed is EntityType.VESSEL or (typed is EntityType.ORGANIZATION and label in ("GPE", "PERSON")):
         return typed
     if label in ("GPE", "ORG") and gazetteer.country(text):
@@ -266,6 +277,10 @@ class MentionTable:
                 return None
         if head.i in self._by_token:
             return self.mentions[self._by_token[head.i]]
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
+            named = self._unlabelled_name(head)
+            if named is not None:
+                return named
         gazetteer = country_gazetteer()
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
         country = next(
@@ -283,6 +298,24 @@ class MentionTable:
             counted=head.i != token.i or any(c.dep_ == "nummod" for c in head.children),
         ))
         self._by_token[head.i] = index
+        return self.mentions[index]
+
+    def _unlabelled_name(self, head: Token) -> Mention | None:
+        """A proper noun the NER missed, typed by the noun beside it ("Belaruskali, the potash producer")."""
+        kind = _type_noun(head)
+        if kind is None:
+            return None
+        start = head.i
+        while start > 0 and head.doc[start - 1].dep_ == "compound" and head.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        span = head.doc[start:head.i + 1]
+        index = len(self.mentions)
+        self.mentions.append(Mention(
+            index=index, text=span.text, type=kind, start=span.start_char, end=span.end_char,
+            sentence=self.sentence_index(head), label="", dep=head.dep_,
+        ))
+        for token in span:
+            self._by_token[token.i] = index
         return self.mentions[index]
 
     def pronoun_for(self, token: Token) -> Mention | None:
