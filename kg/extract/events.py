@@ -15,11 +15,11 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lexicon, Trigger
-from kg.extract.mentions import SUBJECT_PRONOUNS, MentionTable, appositive_names
+from kg.extract.mentions import SUBJECT_PRONOUNS, MentionTable, names_for
 from kg.extract.modality import modality_of
 from kg.extract.paths import Path, follow
 from kg.extract.quantities import quantity_of
-from kg.records import Article, Event, Mention, Modality, TimeValue
+from kg.records import Article, Event, Mention, Quantity, TimeValue
 from kg.temporal import resolve_date
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
@@ -59,13 +59,7 @@ def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[
             continue
         named = table.entity_at(tok)
         if named is None:
-            names = list(appositive_names(tok))
-            for child in tok.children:
-                if child.dep_ == "acl" and child.lemma_.lower() in ("name", "call"):
-                    for obj in child.children:
-                        if obj.dep_ in ("oprd", "dobj", "attr"):
-                            names += _expand(obj)
-            stands_for = [m for m in map(table.entity_at, names) if m is not None]
+            stands_for = [m for m in map(table.entity_at, names_for(tok)) if m is not None]
             if stands_for:
                 found.extend(stands_for)
                 continue
@@ -81,12 +75,12 @@ def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[
 def _members(token: Token, table: MentionTable) -> list[Mention]:
     """Named participants listed with "including" under a group ("prisoners, including X")."""
     members: list[Mention] = []
-    for tok in (token, *token.subtree):
-        near = {token.i, *(c.i for c in token.children)}
+    near = {token.i, *(c.i for c in token.children)}
+    for tok in token.subtree:
         if tok.dep_ == "prep" and tok.lower_ in _MEMBER_PREPS and tok.head.i in near:
             for obj in tok.children:
                 if obj.dep_ == "pobj":
-                    members += [m for m in _participants(obj, table, entity_only=True)]
+                    members += _participants(obj, table, entity_only=True)
     return members
 
 
@@ -175,15 +169,18 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     frame = trigger.frame
     used: set[int] = set() if obj is None else {obj.i}
     filled: dict[str, list[Mention]] = {}
-    target_tokens: list[Token] = []
+    counts: dict[int, Quantity] = {}  # mention index → the count printed in its own noun phrase
     for role in frame.order:
         tokens, entity_only = _fill(frame.roles[role], token, obj, used)
         used.update(t.i for t in tokens)
-        mentions = [m for t in tokens for m in _participants(t, table, entity_only)]
-        if role == "target":
-            target_tokens = tokens
-            for t in tokens:
-                mentions += [m for m in _members(t, table) if m not in mentions]
+        mentions: list[Mention] = []
+        for tok in tokens:
+            found = _participants(tok, table, entity_only)
+            quantity = quantity_of(tok)
+            counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
+            mentions += found
+            if role == "target":
+                mentions += [m for m in _members(tok, table) if m not in mentions]
         filled[role] = mentions
     agents, targets = filled.get("agent", []), filled.get("target", [])
     if trigger.family.symmetric and agents and not targets and len(agents) > 1:
@@ -196,20 +193,17 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     modality = modality_of(token)
     taken = {m.index for m in agents + targets}
     place = _place(token, table, taken)
-    quantities = {id(t): quantity_of(t) for t in target_tokens}
     agent_options: list[Mention | None] = list(agents) or [None]
     target_options: list[Mention | None] = list(targets) or [None]
     for agent, target in product(agent_options, target_options):
         if agent is not None and target is not None and agent.index == target.index:
             continue
-        quantity = None
-        if target is not None and not target.is_name:
-            quantity = next((q for q in quantities.values() if q is not None), None)
         yield Event(
             family=family.name, trigger=token.text, trigger_lemma=token.lemma_.lower(),
             sentence=table.sentence_index(token), evidence=sentence.text.strip(), start=token.idx,
             agent=None if agent is None else agent.index, target=None if target is None else target.index,
             date=date, start_date=start_date, date_text=date_text,
-            place=None if place is None else place.index, quantity=quantity,
-            modality=modality if modality is not None else Modality.ASSERTED, event_class=trigger.event_class,
+            place=None if place is None else place.index,
+            quantity=None if target is None else counts.get(target.index),
+            modality=modality, event_class=trigger.event_class,
         )

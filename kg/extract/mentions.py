@@ -173,6 +173,17 @@ def appositive_names(noun: Token) -> list[Token]:
     return names
 
 
+def names_for(noun: Token) -> list[Token]:
+    """Roots of the names a common noun stands for: in apposition ("the airline, Belavia") or
+    given by a naming verb ("ships named A and B")."""
+    names = appositive_names(noun)
+    naming = _nouns().naming_verbs
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in naming):
+        for obj in (c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")):
+            names += [obj, *(c for c in obj.conjuncts if c.i > obj.i)]
+    return names
+
+
 def appositive_anchor(name_root: Token) -> Token | None:
     """The common noun a name stands in apposition to, if any (inverse of :func:`appositive_names`)."""
     if name_root.dep_ != "appos":
