@@ -101,7 +101,8 @@ def load_paths(
     with Store(settings.store) as store:
         store.load_ontology()
         known = [a for a in unique if not force and store.has_graph(article_iri(a))]
-        pending = [a for a in unique if a not in known]
+        known_ids = {a.id for a in known}
+        pending = [a for a in unique if a.id not in known_ids]
         report.skipped = len(known)
         for article in known:  # a known story seen on a new page: only the page is new
             store.add_graph(article_iri(article), source_graph(article, pages[article.id]))

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
 
-from kg.lang import load_data
+from kg.extract.lexicon import default_lexicon
 from kg.rdf.namespace import KG, PREFIXES, RESOURCE
 from kg.records import Article, Entity, Modality, Resolution, ResolvedEvent, TimeValue
 from kg.resolve import slugify
@@ -99,7 +99,7 @@ def _entity_triples(graph: Graph, entity: Entity, article_node: URIRef) -> None:
 
 
 def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article_node: URIRef,
-                   directs: dict[str, tuple[str, bool]], labels: dict[str, str]) -> None:
+                   labels: dict[str, str]) -> None:
     node = event_iri(article, event)
     # the family and kg:Event are materialised so `?e a kg:Meeting` also finds phone calls and visits
     for cls in {event.event_class, event.family, "Event"}:
@@ -130,16 +130,14 @@ def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article
     label = f"{event.event_class}: {who} → {whom}" + (f" ({event.date.iso})" if event.date else "")
     graph.add((node, RDFS.label, Literal(label)))
     if agent is not None and target is not None:
-        direct, symmetric = directs[event.family]
-        graph.add((agent, KG[direct], target))
-        if symmetric:
-            graph.add((target, KG[direct], agent))
+        family = default_lexicon().families[event.family]
+        graph.add((agent, KG[family.direct], target))
+        if family.symmetric:
+            graph.add((target, KG[family.direct], agent))
 
 
 def build_graph(resolution: Resolution) -> Graph:
     """The graph of one article: the article, its entities and its asserted events."""
-    directs = {name: (spec["direct"], bool(spec.get("symmetric")))
-               for name, spec in load_data("events")["families"].items()}
     graph = new_graph()
     article = resolution.article
     article_node = _article_triples(graph, article)
@@ -148,5 +146,5 @@ def build_graph(resolution: Resolution) -> Graph:
     labels = {entity.key: entity.label for entity in resolution.entities}
     for event in resolution.events:
         if event.modality is Modality.ASSERTED:
-            _event_triples(graph, article, event, article_node, directs, labels)
+            _event_triples(graph, article, event, article_node, labels)
     return graph

@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kg.extract.lexicon import default_lexicon
 from kg.lang import load_data
-from kg.lang.gazetteer import country_gazetteer
+from kg.lang.gazetteer import Country, country_gazetteer
 from kg.records import (
     Entity,
     EntityType,
@@ -96,8 +97,7 @@ class _Resolver:
             demonym = text if country else None
         if country is None:
             return False
-        entity = self._entity(f"country/{country.code}", EntityType.COUNTRY, country.name)
-        entity.codes = {"iso3": country.code, "iso2": country.alpha2}
+        entity = self._country_entity(country)
         if demonym:
             entity.demonyms.add(demonym)
             entity.mentions.append(mention.index)
@@ -105,6 +105,11 @@ class _Resolver:
         else:
             self._bind(mention, entity.key, EntityType.COUNTRY, country.name)
         return True
+
+    def _country_entity(self, country: Country) -> Entity:
+        entity = self._entity(f"country/{country.code}", EntityType.COUNTRY, country.name)
+        entity.codes = {"iso3": country.code, "iso2": country.alpha2}
+        return entity
 
     def _people(self, persons: list[Mention], others: list[Mention]) -> list[Mention]:
         """Bind person mentions; returns the other one-word names that turned out to be surnames.
@@ -238,21 +243,20 @@ class _Resolver:
         if mention.type is EntityType.CITY:
             country = self.gazetteer.capital_of(mention.text)
             if country is not None:
-                entity = self._entity(f"country/{country.code}", EntityType.COUNTRY, country.name)
-                entity.codes = {"iso3": country.code, "iso2": country.alpha2}
+                entity = self._country_entity(country)
                 entity.alt_labels.add(mention.text)
                 return entity.key
         return self.key_of.get(index)
 
     def events(self) -> list[ResolvedEvent]:
-        families = load_data("events")["families"]
+        families = default_lexicon().families
         resolved: list[ResolvedEvent] = []
         for event in self.extraction.events:
             agent = self._agent_key(event.agent)
             target = self.key_of.get(event.target) if event.target is not None else None
             if agent is not None and agent == target:
                 continue
-            required = families[event.family].get("requires", [])
+            required = families[event.family].requires
             if ("agent" in required and agent is None) or ("target" in required and target is None):
                 continue  # a pronoun with no antecedent: the event has lost a participant it needs
             place = self.key_of.get(event.place) if event.place is not None else None
@@ -301,10 +305,10 @@ def _quantities_agree(a: Quantity | None, b: Quantity | None) -> bool:
 
 def merge_events(events: list[ResolvedEvent]) -> list[ResolvedEvent]:
     """Merge reports of one event: same family, modality and participants, compatible date and count."""
-    families = load_data("events")["families"]
+    families = default_lexicon().families
     merged: list[ResolvedEvent] = []
     for event in events:
-        symmetric = bool(families[event.family].get("symmetric"))
+        symmetric = families[event.family].symmetric
         for n, kept in enumerate(merged):
             if (
                 kept.family == event.family and kept.modality == event.modality

@@ -139,12 +139,18 @@ class Store:
         if path is None:
             return False
         graph = rdflib.Graph().parse(path, format="turtle")
-        self.add_graph(rdflib.URIRef(ONTOLOGY_IRI), graph, replace=True)
+        name = rdflib.URIRef(ONTOLOGY_IRI)
+        stored = set(self._store.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_IRI)))
+        if stored != set(graph_to_quads(graph, name)):  # blank-node-free, so a set comparison is exact
+            self.add_graph(name, graph, replace=True)
         return True
 
     # -- reading ----------------------------------------------------------
     def query(self, sparql: str) -> Answer:
-        """Run a SPARQL query over the union of all graphs; kg's prefixes need no declaration."""
+        """Run a SPARQL query over the merged graph of all articles and the ontology.
+
+        kg's prefixes need no declaration; ``GRAPH ?article { ... }`` reaches one article's triples.
+        """
         try:
             result = self._store.query(sparql, prefixes=PREFIXES)
             return Answer.from_result(result)
@@ -165,9 +171,9 @@ class Store:
     def _data_quads(self) -> Iterator[ox.Quad]:
         """Quads of the article graphs (the merged default graph and the ontology left out)."""
         ontology = ox.NamedNode(ONTOLOGY_IRI)
-        for quad in self._store.quads_for_pattern(None, None, None, None):
-            if quad.graph_name != ontology and not isinstance(quad.graph_name, ox.DefaultGraph):
-                yield quad
+        for name in self._store.named_graphs():
+            if name != ontology:
+                yield from self._store.quads_for_pattern(None, None, None, name)
 
     def export(self, fmt: str, output: BinaryIO) -> None:
         """Write the store's data: Turtle and N-Triples as one graph, TriG, N-Quads and JSON-LD per article."""
@@ -192,6 +198,10 @@ class Store:
             graph = dataset.graph(rdflib.URIRef(quad.graph_name.value))  # type: ignore[union-attr]
             graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
         return dataset
+
+    def flush(self) -> None:
+        """Make every committed write visible to read-only openers in other processes."""
+        self._store.flush()
 
     def __len__(self) -> int:
         return len(self._store)

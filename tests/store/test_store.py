@@ -100,7 +100,7 @@ def test_reader_can_query_while_a_writer_holds_the_store(tmp_path):
     path = tmp_path / "s"
     with Store(path) as writer:
         writer.add_graph(RESOURCE["article-1"], graph(LUKASHENKO))
-        writer._store.flush()
+        writer.flush()
         with Store(path, read_only=True) as reader:
             assert reader.query("ASK { ?s a kg:Person }").boolean is True
 
@@ -125,3 +125,13 @@ def test_a_file_is_not_a_store(tmp_path):
     path.write_text("x")
     with pytest.raises(StoreError, match="is a file"):
         Store(path)
+
+
+def test_ontology_is_written_once_and_not_rewritten_when_unchanged(tmp_path, monkeypatch):
+    with Store(tmp_path / "s") as store:
+        assert store.load_ontology()
+        assert store.query("ASK { kg:Meeting rdfs:subClassOf kg:Event }").boolean is True
+        writes: list[object] = []
+        monkeypatch.setattr(store, "add_graph", lambda *a, **k: writes.append(a))
+        store.load_ontology()
+        assert writes == []
