@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from kg.errors import InputError
 from kg.ingest.html import extract_html
 from kg.ingest.page import PageMeta, split_page
-from kg.ingest.sources import Source, iter_paths, read_source
+from kg.ingest.sources import Source, is_html, iter_paths, read_source
 from kg.records import Article
 
 __all__ = ["parse_source", "parse_text", "read_articles", "read_sources"]
@@ -25,27 +26,17 @@ def parse_source(source: Source, published: date | None = None) -> list[Article]
         text, meta = extract_html(source.text, source.name)
     else:
         text, meta = source.text, PageMeta()
-    if published and not meta.published:
-        meta.published = published
     articles = split_page(text, source.name, meta)
     if not articles:
         raise InputError(f"{source.name}: no article text found (only headings or page furniture)")
-    if published:
-        articles = [a if a.published else _with_date(a, published) for a in articles]
+    if published:  # a fallback: a date the page prints itself always wins
+        articles = [a if a.published else replace(a, published=published) for a in articles]
     return articles
-
-
-def _with_date(article: Article, published: date) -> Article:
-    from dataclasses import replace
-
-    return replace(article, published=published)
 
 
 def parse_text(text: str, source: str = "<memory>", published: date | None = None) -> list[Article]:
     """The articles in a string of plain text (or HTML, which is detected)."""
-    from kg.ingest.sources import _is_html
-
-    return parse_source(Source(source, text, _is_html(source, text)), published)
+    return parse_source(Source(source, text, is_html(source, text)), published)
 
 
 def read_sources(paths: Iterable[str], encoding: str | None = None) -> list[Source]:

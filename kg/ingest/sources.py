@@ -89,7 +89,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         ) from exc
 
 
-def _is_html(name: str, text: str) -> bool:
+def is_html(name: str, text: str) -> bool:
+    """Whether a source is HTML, by its file ending or its first tags."""
     if Path(name).suffix.lower() in HTML_SUFFIXES:
         return True
     head = text.lstrip()[:512].lower()
@@ -116,4 +117,4 @@ def read_source(name: str, encoding: str | None = None) -> Source:
     text = decode(data, label, encoding)
     if not text.strip():
         raise InputError(f"{label}: file is empty")
-    return Source(name=label, text=text, is_html=_is_html(label, text))
+    return Source(name=label, text=text, is_html=is_html(label, text))

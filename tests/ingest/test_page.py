@@ -152,3 +152,11 @@ def test_html_without_article_text_is_refused_in_one_line():
 
     with pytest.raises(InputError, match="menu.html: no article text found"):
         parse_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", source="menu.html")
+
+
+def test_a_fallback_date_never_overrides_the_date_the_page_prints():
+    page = "2025-04-02 08:15 Last Updated At: 09:00\nEnvoys met in Doha on Sunday to discuss a ceasefire.\n"
+    [dated] = parse_text(page, published=date(2030, 1, 1))
+    assert dated.published == date(2025, 4, 2)
+    [undated] = parse_text("Envoys met in Doha on Sunday to discuss a ceasefire.\n", published=date(2030, 1, 1))
+    assert undated.published == date(2030, 1, 1)
