@@ -74,23 +74,17 @@ def _type_noun(root: Token) -> EntityType | None:
         if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in nouns:
             return nouns[child.lemma_.lower()]
     # "ships named A and B": the name is the object of a naming verb modifying a typed noun
-    anchor = root
-    verb = anchor.head
-    if anchor.dep_ in ("oprd", "dobj", "attr") and verb.lemma_.lower() in _nouns().naming_verbs:
-        noun = verb.head if verb.dep_ == "acl" else None
-        if noun is not None and noun.lemma_.lower() in nouns:
-            return nouns[noun.lemma_.lower()]
-    # "the Kharkiv region": the name modifies a typed noun
-    if root.dep_ == "compound" and root.head.lemma_.lower() in nouns:
-        typed = nouns[root.head.lemma_.lower()]
-        if typed in (EntityType.CITY, EntityType.REGION):
-            return typed
-    # "the city of Tver"
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
-        typed = nouns[root.head.head.lemma_.lower()]
-        if typed in (EntityType.CITY, EntityType.REGION):
-            return typed
-    return None
+    verb = root.head
+    if root.dep_ in ("oprd", "dobj", "attr") and verb.dep_ == "acl" and verb.lemma_.lower() in _nouns().naming_verbs:
+        return nouns.get(verb.head.lemma_.lower())
+    # "the Kharkiv region" (the name modifies the noun) and "the city of Tver": places only
+    place_noun = None
+    if root.dep_ == "compound":
+        place_noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        place_noun = root.head.head
+    typed = nouns.get(place_noun.lemma_.lower()) if place_noun is not None else None
+    return typed if typed in (EntityType.CITY, EntityType.REGION) else None
 
 
 def _has_who_clause(root: Token) -> bool:
@@ -141,7 +135,7 @@ def _roles_and_country(span: Span) -> tuple[tuple[str, ...], str | None]:
         lemma = token.lemma_.lower()
         if lemma in nouns.role_nouns and token.pos_ in ("NOUN", "PROPN", "ADJ"):
             roles.append(nouns.role_nouns[lemma])
-        if country is None and (gazetteer.country(token.text) or gazetteer.by_demonym(token.text)):
+        if country is None and gazetteer.named_or_demonym(token.text):
             country = token.text
     inside = range(span.start, span.end)
     for token in span.doc[max(span.start - 4, 0):span.start]:
@@ -151,7 +145,7 @@ def _roles_and_country(span: Span) -> tuple[tuple[str, ...], str | None]:
         lemma = token.lemma_.lower()
         if lemma in nouns.role_nouns:
             roles.append(nouns.role_nouns[lemma])
-        if country is None and (gazetteer.country(token.text) or gazetteer.by_demonym(token.text)):
+        if country is None and gazetteer.named_or_demonym(token.text):
             country = token.text
     return tuple(dict.fromkeys(roles)), country
 
@@ -295,7 +289,7 @@ class MentionTable:
         gazetteer = country_gazetteer()
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
         country = next(
-            (c.text for c in [*modifiers, head] if gazetteer.country(c.text) or gazetteer.by_demonym(c.text)), None
+            (c.text for c in [*modifiers, head] if gazetteer.named_or_demonym(c.text)), None
         )
         words = _phrase(token, head) or " ".join(
             [c.text for c in modifiers if c.pos_ in ("ADJ", "NOUN", "PROPN")] + [head.text]

@@ -86,6 +86,10 @@ class CountryGazetteer:
         """The country of a demonym ("Belarusian" → Belarus), or None."""
         return self._demonyms.get(word.lower().replace("’", "'").strip())
 
+    def named_or_demonym(self, word: str) -> Country | None:
+        """The country a word names or is the demonym of ("U.S.", "Belarusian"), or None."""
+        return self.country(word) or self.by_demonym(word)
+
     def capital_of(self, name: str) -> Country | None:
         """The country whose capital or seat of government this is ("Moscow", "the Kremlin")."""
         return self._capitals.get(normalize_name(name))

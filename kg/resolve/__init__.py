@@ -171,7 +171,7 @@ class _Resolver:
         return self.key_of.get(nearest.index)
 
     def _code(self, text: str) -> str | None:
-        country = self.gazetteer.country(text) or self.gazetteer.by_demonym(text)
+        country = self.gazetteer.named_or_demonym(text)
         return country.code if country else None
 
     def _group(self, group: Mention) -> None:
