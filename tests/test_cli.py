@@ -78,8 +78,6 @@ def test_query_on_a_missing_store_says_how_to_make_one(tmp_path):
 
 def test_loading_the_same_article_twice_changes_nothing(tmp_path, loaded_store):
     before = export(loaded_store)
-    again = tmp_path / "copy-of-good.txt"
-    again.write_text(GOOD)
     first = kg("load", str(tmp_path / "good.txt"), "--store", str(loaded_store), "--date", "2025-12-12")
     assert "1 already in the store" in first.stdout
     assert export(loaded_store) == before
@@ -123,3 +121,12 @@ def test_samples_load_from_a_folder(tmp_path):
     result = kg("load", str(SAMPLES), "--store", str(tmp_path / "s"))
     assert result.returncode == 0, result.stderr
     assert "loaded 4 of 4 articles" in result.stdout
+
+
+def test_the_same_story_from_another_page_only_adds_that_page(tmp_path, loaded_store):
+    before = set(export(loaded_store).splitlines())
+    copy = tmp_path / "copy-of-good.txt"
+    copy.write_text("Home\nWorld\n" + GOOD + "Recommended Articles\n")
+    assert "1 already in the store" in kg("load", str(copy), "--store", str(loaded_store)).stdout
+    added = set(export(loaded_store).splitlines()) - before
+    assert len(added) == 1 and '"copy-of-good.txt"' in added.pop()
