@@ -160,6 +160,7 @@ class Event:
     quantity: Quantity | None = None
     modality: Modality = Modality.ASSERTED
     event_class: str = ""
+    confidence: float = 1.0
 
     @property
     def asserted(self) -> bool:
@@ -208,6 +209,7 @@ class ResolvedEvent:
     quantity: Quantity | None
     modality: Modality
     start: int
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

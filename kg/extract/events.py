@@ -14,7 +14,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import Lexicon, Trigger
+from kg.extract.lexicon import Lexicon, Trigger, lexicon_confidence
 from kg.extract.mentions import SUBJECT_PRONOUNS, MentionTable, names_for
 from kg.extract.modality import modality_of
 from kg.extract.paths import Path, follow
@@ -84,12 +84,13 @@ def _members(token: Token, table: MentionTable) -> list[Mention]:
     return members
 
 
-def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int]) -> tuple[list[Token], bool]:
-    for path in paths:
+def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int]) -> tuple[list[Token], bool, int]:
+    """Tokens of the first path that reaches any, whether it wants names only, and its rank."""
+    for rank, path in enumerate(paths):
         reached = [t for t in follow(path, token, obj) if t.i not in used and t.i != token.i]
         if reached:
-            return reached, path.entity_only
-    return [], False
+            return reached, path.entity_only, rank
+    return [], False, 0
 
 
 def _in_clause(candidate: Token, trigger: Token) -> bool:
@@ -170,8 +171,11 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     used: set[int] = set() if obj is None else {obj.i}
     filled: dict[str, list[Mention]] = {}
     counts: dict[int, Quantity] = {}  # mention index → the count printed in its own noun phrase
+    ranks: list[int] = []
     for role in frame.order:
-        tokens, entity_only = _fill(frame.roles[role], token, obj, used)
+        tokens, entity_only, rank = _fill(frame.roles[role], token, obj, used)
+        if tokens:
+            ranks.append(rank)
         used.update(t.i for t in tokens)
         mentions: list[Mention] = []
         for tok in tokens:
@@ -186,7 +190,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     if trigger.family.symmetric and agents and not targets and len(agents) > 1:
         agents, targets = agents[:1], agents[1:]
     family = trigger.family
-    if "agent" in family.requires and not agents or "target" in family.requires and not targets:
+    if not agents and not targets:
         return
     sentence: Span = token.sent
     date, start_date, date_text = _date(token, doc, article)
@@ -195,9 +199,17 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     place = _place(token, table, taken)
     agent_options: list[Mention | None] = list(agents) or [None]
     target_options: list[Mention | None] = list(targets) or [None]
+    weights = lexicon_confidence()
+    base = weights["verb" if token.pos_ in ("VERB", "AUX") else "noun"] * weights["later_path"] ** sum(ranks)
     for agent, target in product(agent_options, target_options):
         if agent is not None and target is not None and agent.index == target.index:
             continue
+        confidence = base
+        for mention in (agent, target):
+            if mention is not None and mention.is_pronoun:
+                confidence *= weights["pronoun"]
+            elif mention is not None and not mention.is_name:
+                confidence *= weights["description"]
         yield Event(
             family=family.name, trigger=token.text, trigger_lemma=token.lemma_.lower(),
             sentence=table.sentence_index(token), evidence=sentence.text.strip(), start=token.idx,
@@ -205,5 +217,5 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             date=date, start_date=start_date, date_text=date_text,
             place=None if place is None else place.index,
             quantity=None if target is None else counts.get(target.index),
-            modality=modality, event_class=trigger.event_class,
+            modality=modality, event_class=trigger.event_class, confidence=round(confidence, 3),
         )

@@ -101,6 +101,12 @@ def build_lexicon(data: dict) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def lexicon_confidence() -> dict[str, float]:
+    """Factors that make up an event's confidence (``confidence`` in ``events.json``)."""
+    return {key: float(value) for key, value in load_data("events")["confidence"].items() if key != "_doc"}
+
+
+@lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The English catalogue shipped with kg."""
     return build_lexicon(load_data("events"))

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.extract.lexicon import default_lexicon
+from kg.extract.lexicon import default_lexicon, lexicon_confidence
 from kg.lang import load_data
 from kg.lang.gazetteer import Country, country_gazetteer
 from kg.records import (
@@ -256,20 +256,24 @@ class _Resolver:
             target = self.key_of.get(event.target) if event.target is not None else None
             if agent is not None and agent == target:
                 continue
+            if agent is None and target is None:
+                continue  # a pronoun with no antecedent: the event has no participant left
             required = families[event.family].requires
+            confidence = event.confidence
             if ("agent" in required and agent is None) or ("target" in required and target is None):
-                continue  # a pronoun with no antecedent: the event has lost a participant it needs
+                confidence *= lexicon_confidence()["missing_role"]
             place = self.key_of.get(event.place) if event.place is not None else None
-            resolved.append(_resolved(event, agent, target, place))
+            resolved.append(_resolved(event, agent, target, place, round(confidence, 3)))
         return merge_events(resolved)
 
 
-def _resolved(event: Event, agent: str | None, target: str | None, place: str | None) -> ResolvedEvent:
+def _resolved(event: Event, agent: str | None, target: str | None, place: str | None,
+              confidence: float) -> ResolvedEvent:
     return ResolvedEvent(
         family=event.family, event_class=event.event_class, triggers=(event.trigger,),
         evidence=(event.evidence,), agent=agent, target=target, date=event.date,
         start_date=event.start_date, place=place, quantity=event.quantity, modality=event.modality,
-        start=event.start,
+        start=event.start, confidence=confidence,
     )
 
 
@@ -326,6 +330,7 @@ def merge_events(events: list[ResolvedEvent]) -> list[ResolvedEvent]:
                     start_date=_finer(kept.start_date, event.start_date),
                     place=kept.place or event.place,
                     quantity=kept.quantity or event.quantity,
+                    confidence=max(kept.confidence, event.confidence),
                 )
                 break
         else:
