@@ -25,6 +25,11 @@ from kg.temporal import resolve_date
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _MEMBER_PREPS = frozenset({"including"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_REPORTED_PRONOUNS = frozenset({"it", "they"})
+_REPORTING_VERBS = frozenset({"say", "announce", "state", "declare", "confirm", "report", "tell", "add", "claim"})
+_REPRESENTATIVE_NOUNS = frozenset({"leader", "leaders", "official", "officials", "representative", "representatives",
+                                   "member", "members", "delegation", "government", "head", "envoy", "envoys"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 
 
@@ -48,10 +53,35 @@ def _expand(token: Token) -> list[Token]:
     return tokens
 
 
+def _stand_in(token: Token) -> Token:
+    """The token a pronoun or a representative noun stands for, when the parse says so.
+
+    A relative pronoun is the noun its clause modifies ("the tanker, which is under
+    sanctions"); "it"/"they" as subject of reported speech is the speaker ("Japan said
+    it had halted aid"); "leaders of Romania" act for Romania.
+    """
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    if token.lower_ in _REPORTED_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING_VERBS:
+            speaker = [c for c in clause.head.children if c.dep_ == "nsubj"]
+            if speaker:
+                return speaker[0]
+    if token.lemma_.lower() in _REPRESENTATIVE_NOUNS:
+        owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj"]
+        if owners:
+            return owners[0]
+    return token
+
+
 def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[Mention]:
     """Mentions a role-filling token stands for, after apposition, naming and coordination."""
     found: list[Mention] = []
-    for tok in _expand(token):
+    for tok in map(_stand_in, _expand(token)):
         if tok.lower_ in SUBJECT_PRONOUNS:
             pronoun = table.pronoun_for(tok)
             if pronoun is not None:
@@ -140,7 +170,11 @@ def _place(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | No
 
 
 def _matches(token: Token, trigger: Trigger) -> bool:
-    return token.pos_ in trigger.pos and all(follow(path, token) for path in trigger.requires)
+    return (
+        token.pos_ in trigger.pos
+        and all(follow(path, token) for path in trigger.requires)
+        and not any(follow(path, token) for path in trigger.excludes)
+    )
 
 
 def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexicon) -> Iterator[Event]:
@@ -161,6 +195,8 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
             if events:
                 if anchor is not None:
                     claimed.add(anchor.i)
+                # "hit X with sanctions": the noun a verb needed is part of the verb's event
+                claimed.update(t.i for path in trigger.requires for t in follow(path, token))
                 yield from events
                 break
 

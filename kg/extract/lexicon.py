@@ -43,6 +43,7 @@ class Trigger:
     object_lemmas: frozenset[str] | None
     requires: tuple[Path, ...]
     event_class: str
+    excludes: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def build_lexicon(data: dict) -> Lexicon:
             object_lemmas=frozenset(spec["object"]) if "object" in spec else None,
             requires=tuple(parse_path(p) for p in spec.get("requires", ())),
             event_class=spec.get("class", family.name),
+            excludes=tuple(parse_path(p) for p in spec.get("exclude", ())),
         )
         triggers.setdefault(trigger.lemma, []).append(trigger)
     object_paths = tuple(parse_path(p) for p in data.get("object_paths", ("dobj",)))

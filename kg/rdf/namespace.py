@@ -42,6 +42,29 @@ class KG(DefinedNamespace):
     Release: URIRef
     Sanction: URIRef
     SanctionRelief: URIRef
+    Negotiation: URIRef
+    Mediation: URIRef
+    PrisonerExchange: URIRef
+    Embargo: URIRef
+    AssetFreeze: URIRef
+    Designation: URIRef
+    EntryBan: URIRef
+    AidCut: URIRef
+    Expulsion: URIRef
+    Arrest: URIRef
+    Attack: URIRef
+    Statement: URIRef
+    Election: URIRef
+    Appointment: URIRef
+    UnassertedEvent: URIRef
+    Modality: URIRef
+    Asserted: URIRef
+    Negated: URIRef
+    Planned: URIRef
+    Proposed: URIRef
+    Hypothetical: URIRef
+    Cancelled: URIRef
+    Relation: URIRef
     # article properties
     sourceName: URIRef
     dateline: URIRef
@@ -61,11 +84,30 @@ class KG(DefinedNamespace):
     quantityQualifier: URIRef
     evidence: URIRef
     trigger: URIRef
+    modality: URIRef
+    eventType: URIRef
+    confidence: URIRef
+    relationType: URIRef
+    subjectEntity: URIRef
+    objectEntity: URIRef
     # direct edges
     metWith: URIRef
     released: URIRef
     sanctioned: URIRef
     liftedSanctionsOn: URIRef
+    arrested: URIRef
+    attacked: URIRef
+    spokeTo: URIRef
+    elected: URIRef
+    appointed: URIRef
+    spouseOf: URIRef
+    founderOf: URIRef
+    leaderOf: URIRef
+    envoyFor: URIRef
+    memberOf: URIRef
+    allyOf: URIRef
+    nationality: URIRef
+    actsFor: URIRef
 
 
 #: Prefixes written in exports and accepted in queries without declaration.
