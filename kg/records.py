@@ -210,6 +210,8 @@ class ResolvedEvent:
     modality: Modality
     start: int
     confidence: float = 1.0
+    agent_text: str | None = None
+    target_text: str | None = None
 
 
 @dataclass(frozen=True)

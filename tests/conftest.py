@@ -53,11 +53,13 @@ def run(text: str, published: date | None = DEFAULT_DAY) -> tuple[list[Extractio
 
 
 def facts(text: str, published: date | None = DEFAULT_DAY) -> list[Fact]:
-    """Every event (asserted or not) found in a text, with entity labels."""
+    """Every event (asserted or not) found in a text that names a participant, with entity labels."""
     found = []
     for resolution in run(text, published)[1]:
         labels = {e.key: e.label for e in resolution.entities}
         for e in resolution.events:
+            if not (e.agent or e.target):
+                continue
             found.append(Fact(
                 e.family, e.event_class, labels.get(e.agent or ""), labels.get(e.target or ""),
                 e.date.iso if e.date else None, e.quantity.value if e.quantity else None, e.modality,

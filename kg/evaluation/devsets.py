@@ -34,6 +34,7 @@ _PLOVER_FAMILIES = {"CONSULT": "Meeting", "SANCTION": "Sanction"}
 _RAMS_CONSULT_TYPES = re.compile(r"^contact\.(discussion|negotiate|collaborate)\.(meet|correspondence)$")
 _RAMS_CONSULT_WORDS = re.compile(r"^(meet|met|meeting|meetings|talk|talks|negotiat\w*|telephone\w*|phone\w*|call\w*|"
                                  r"conven\w*|confer\w*|summit\w*)$")
+_NOT_CONSULT_NOUNS = frozenset({"interview", "interviews", "debate", "debates", "email", "emails"})
 _RAMS_SANCTION_WORDS = re.compile(r"^(sanction\w*|embargo\w*)$")
 _RAMS_AGENT_ROLES = {"participant": "either", "preventer": "agent", "recipient": "target",
                      "jailer": "agent", "detainee": "target", "attacker": "agent"}
@@ -108,21 +109,24 @@ def _role_strings(links: list[tuple[str, str]]) -> tuple[str | None, str | None,
     if others and target is None:
         target = others[0]
         either = True
-    givers = [text for role, text in links if role == "giver"]
-    if givers and (target is None or target == agent):  # an embargo on imports from the giver
-        target = givers[0]
+    if target is not None and target == agent:  # one participant annotated twice
+        target = None
     return agent, target, either
 
 
-def rams_family(label: str, trigger: str) -> str | None:
+def rams_family(label: str, trigger: str, next_word: str = "") -> str | None:
     """kg's family for a RAMS event label and trigger word, per the devsets README; None when unmapped.
 
     >>> rams_family("contact.discussion.meet", "convened"), rams_family("contact.discussion.meet", "debate")
     ('Meeting', None)
+    >>> rams_family("contact.collaborate.correspondence", "telephone", "interview") is None
+    True
     >>> rams_family("transaction.transaction.embargosanction", "injunction") is None
     True
     """
     word = trigger.lower()
+    if next_word.lower() in _NOT_CONSULT_NOUNS:
+        return None  # "telephone interview": an interview, not a call
     if _RAMS_CONSULT_TYPES.match(label) and _RAMS_CONSULT_WORDS.match(word):
         return "Meeting"
     if label.endswith(".embargosanction") and _RAMS_SANCTION_WORDS.match(word):
@@ -144,7 +148,7 @@ def rams_cases(path: Path, families: set[str] | None = None) -> tuple[list[Case]
         for first, last, labels in record["evt_triggers"]:
             label = labels[0][0]
             trigger = " ".join(tokens[first:last + 1])
-            family = rams_family(label, trigger)
+            family = rams_family(label, trigger, tokens[last + 1] if last + 1 < len(tokens) else "")
             if family is None:
                 excluded += label.startswith("contact.") or "sanction" in label
                 continue
@@ -155,7 +159,9 @@ def rams_cases(path: Path, families: set[str] | None = None) -> tuple[list[Case]
             links = [(role[8:].lstrip("0123456789g"), " ".join(tokens[a:b + 1]))
                      for (t, _), (a, b), role in record["gold_evt_links"] if t == first]
             agent, target, either = _role_strings(links)
-            expected = Expected(family, agent, target, either_order=either, span=span)
+            # RAMS files the sanctioned party as the giver or the recipient of the blocked transfer
+            givers = tuple(text for role, text in links if role == "giver" and text != agent)
+            expected = Expected(family, agent, target, either_order=either, span=span, target_alternatives=givers)
             cases.append(Case(record["doc_key"], text, (expected,), tags=(label, trigger)))
     return cases, excluded
 

@@ -10,16 +10,17 @@ the trigger's clause, modality from its governors.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import Lexicon, Trigger, lexicon_confidence
+from kg.extract.lexicon import Lexicon, Trigger, default_lexicon, lexicon_confidence
 from kg.extract.mentions import SUBJECT_PRONOUNS, MentionTable, names_for
 from kg.extract.modality import modality_of
-from kg.extract.paths import Path, follow
+from kg.extract.paths import Path, follow, parse_path
 from kg.extract.quantities import quantity_of
-from kg.records import Article, Event, Mention, Quantity, TimeValue
+from kg.records import Article, EntityType, Event, Mention, Quantity, TimeValue
 from kg.temporal import resolve_date
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
@@ -27,9 +28,14 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _MEMBER_PREPS = frozenset({"including"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _REPORTED_PRONOUNS = frozenset({"it", "they"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _REPORTING_VERBS = frozenset({"say", "announce", "state", "declare", "confirm", "report", "tell", "add", "claim"})
-_REPRESENTATIVE_NOUNS = frozenset({"leader", "leaders", "official", "officials", "representative", "representatives",
-                                   "member", "members", "delegation", "government", "head", "envoy", "envoys"})
+_REPRESENTATIVE_NOUNS = frozenset({"leader", "official", "representative", "member", "delegation", "government",
+                                   "head", "envoy", "negotiator", "mediator", "authority", "diplomat"})
+_OWNED_NOUNS = frozenset({"network", "asset", "account", "operation", "subsidiary", "unit", "affiliate", "fleet",
+                          "business", "company", "arm", "wing"})
+_SHARED_SUBJECT = parse_path("^conj>nsubj")  # "fled the country or were imprisoned"
+_RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 
 
@@ -62,6 +68,13 @@ def _stand_in(token: Token) -> Token:
     """
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
+    if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
+        if subjects:  # "Russia continues its sanctions": the subject owns them
+            return subjects[0]
     if token.lower_ in _REPORTED_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         clause = token.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -70,12 +83,30 @@ def _stand_in(token: Token) -> Token:
             speaker = [c for c in clause.head.children if c.dep_ == "nsubj"]
             if speaker:
                 return speaker[0]
-    if token.lemma_.lower() in _REPRESENTATIVE_NOUNS:
+    lemma = token.lemma_.lower()
+    if lemma in _REPRESENTATIVE_NOUNS | _OWNED_NOUNS and not names_for(token):
         owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                   if o.dep_ == "pobj"]
+        if lemma in _OWNED_NOUNS:  # "the cartel's network": the cartel's, not "Trump's envoy"
+            owners += [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS]
         if owners:
             return owners[0]
     return token
+
+
+def _represented(token: Token, table: MentionTable) -> list[Mention]:
+    """Countries or organisations a representative noun names as modifiers: "Cypriot and Maltese
+    leaders" act for Cyprus and Malta, "Hamas negotiators" for Hamas."""
+    if token.lemma_.lower() not in _REPRESENTATIVE_NOUNS or token.tag_ != "NNS" or quantity_of(token) is not None:
+        return []  # one "U.S. envoy" is a person, "five Iranian officials" five people: left to resolve
+    found = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+            for tok in [child, *child.conjuncts]:
+                mention = table.entity_at(tok)
+                if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+                    found.append(mention)
+    return found
 
 
 def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[Mention]:
@@ -88,18 +119,32 @@ def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[
                 found.append(pronoun)
             continue
         named = table.entity_at(tok)
+        represented = _represented(tok, table) if named is None else []
+        if represented:
+            found.extend(represented)
+            continue
         if named is None:
-            stands_for = [m for m in map(table.entity_at, names_for(tok)) if m is not None]
+            stands_for = [
+                m for n in names_for(tok)
+                if (m := table.entity_at(n) or (table.group_for(n) if n.pos_ == "PROPN" else None)) is not None
+            ]
             if stands_for:
                 found.extend(stands_for)
                 continue
         if named is not None:
             found.append(named)
-        elif not entity_only:
+        elif not entity_only and tok.lemma_.lower() not in _event_nouns():
             group = table.group_for(tok)
             if group is not None:
                 found.append(group)
     return list({m.index: m for m in found}.values())
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Nouns that name events ("the first visit"): never a participant of another event."""
+    lexicon = default_lexicon()
+    return frozenset(lemma for lemma, triggers in lexicon.triggers.items() if any("NOUN" in t.pos for t in triggers))
 
 
 def _members(token: Token, table: MentionTable) -> list[Mention]:
@@ -180,10 +225,14 @@ def _matches(token: Token, trigger: Trigger) -> bool:
 def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexicon) -> Iterator[Event]:
     """Every event the lexicon finds in a parsed article, asserted or not."""
     claimed: set[int] = set()
+    fired: dict[int, str] = {}  # trigger token → family
     ordered = sorted(doc, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))  # verbs claim their objects first
     for token in ordered:
         if token.i in claimed:
             continue
+        if token.pos_ == "NOUN" and token.dep_ in _RESTATING_DEPS and token.head.i in fired:
+            if any(t.family.name == fired[token.head.i] for t in lexicon.triggers.get(token.lemma_.lower(), ())):
+                continue  # "visited Ghana, the first visit by ...": the noun restates the verb's event
         for trigger in lexicon.triggers.get(token.lemma_.lower(), ()):
             if not _matches(token, trigger):
                 continue
@@ -197,6 +246,7 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
                     claimed.add(anchor.i)
                 # "hit X with sanctions": the noun a verb needed is part of the verb's event
                 claimed.update(t.i for path in trigger.requires for t in follow(path, token))
+                fired[token.i] = trigger.family.name
                 yield from events
                 break
 
@@ -208,13 +258,22 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     filled: dict[str, list[Mention]] = {}
     counts: dict[int, Quantity] = {}  # mention index → the count printed in its own noun phrase
     ranks: list[int] = []
+    passive = any(c.dep_ == "auxpass" for c in token.children)
     for role in frame.order:
-        tokens, entity_only, rank = _fill(frame.roles[role], token, obj, used)
+        paths = frame.roles[role]
+        if passive and role == "agent":
+            paths = tuple(p for p in paths if p.steps[0].dep == "agent")
+        elif passive and role == "target" and token.dep_ == "conj":
+            paths = paths + (_SHARED_SUBJECT,)
+        tokens, entity_only, rank = _fill(paths, token, obj, used)
         if tokens:
             ranks.append(rank)
         used.update(t.i for t in tokens)
         mentions: list[Mention] = []
+        named_starts = {t.left_edge.i for t in tokens if table.entity_at(t) is not None}
         for tok in tokens:
+            if table.entity_at(tok) is None and tok.i + 1 in named_starts:
+                continue  # "the opposition politician Rustam Aliyev", parsed as two subjects
             found = _participants(tok, table, entity_only)
             quantity = quantity_of(tok)
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
@@ -226,7 +285,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     if trigger.family.symmetric and agents and not targets and len(agents) > 1:
         agents, targets = agents[:1], agents[1:]
     family = trigger.family
-    if not agents and not targets:
+    if any(not filled.get(role) for role in trigger.needs):
         return
     sentence: Span = token.sent
     date, start_date, date_text = _date(token, doc, article)

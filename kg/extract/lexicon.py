@@ -44,6 +44,7 @@ class Trigger:
     requires: tuple[Path, ...]
     event_class: str
     excludes: tuple[Path, ...] = ()
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def build_lexicon(data: dict) -> Lexicon:
             raise _fail(22, where, f"unknown family '{spec.get('family')}'")
         if spec.get("frame") not in frames:
             raise _fail(23, where, f"unknown frame '{spec.get('frame')}'")
+        if set(spec.get("needs", ())) - set(ROLES):
+            raise _fail(24, where, f"'needs' names unknown roles {sorted(set(spec['needs']) - set(ROLES))}")
         family = families[spec["family"]]
         trigger = Trigger(
             family=family,
@@ -96,6 +99,7 @@ def build_lexicon(data: dict) -> Lexicon:
             requires=tuple(parse_path(p) for p in spec.get("requires", ())),
             event_class=spec.get("class", family.name),
             excludes=tuple(parse_path(p) for p in spec.get("exclude", ())),
+            needs=tuple(spec.get("needs", ())),
         )
         triggers.setdefault(trigger.lemma, []).append(trigger)
     object_paths = tuple(parse_path(p) for p in data.get("object_paths", ("dobj",)))

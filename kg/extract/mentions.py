@@ -171,7 +171,11 @@ def names_for(noun: Token) -> list[Token]:
     """Roots of the names a common noun stands for: in apposition ("the airline, Belavia") or
     given by a naming verb ("ships named A and B")."""
     names = appositive_names(noun)
-    naming = _nouns().naming_verbs
+    nouns = _nouns()
+    if noun.lemma_.lower() in nouns.type_nouns and not names:  # "the city of Odesa"
+        names += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    naming = nouns.naming_verbs
     for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in naming):
         for obj in (c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr")):
             names += [obj, *(c for c in obj.conjuncts if c.i > obj.i)]
@@ -242,6 +246,9 @@ class MentionTable:
 
     def _add_entity(self, ent: Span) -> None:
         label = self._labels.get(ent.text, ent.label_)
+        if label == "NORP" and len(ent) > 1 and not country_gazetteer().by_demonym(ent.text) \
+                and country_gazetteer().by_demonym(ent[-1].text):
+            ent = ent[-1:]  # "New Australian": the model took an adjective into the demonym
         span = _clean_span(ent, label)
         if span is None or not any(c.isupper() for c in span.text):
             return

@@ -81,6 +81,8 @@ def modality_of(trigger: Token) -> Modality:
             return cues.verbs[lemma]
         if head.pos_ in ("NOUN", "PROPN") and lemma in cues.nouns:
             return cues.nouns[lemma]
+        if token.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ in cues.negators for c in head.children):
+            return Modality.NEGATED  # "no reason to lift", "no plans to meet"
         if head.pos_ in ("VERB", "AUX"):
             cue = _own_cue(head, cues)
             if cue is not None:

@@ -8,6 +8,7 @@ gives the same graph.
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from pathlib import PurePath
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -37,8 +38,22 @@ def entity_iri(key: str) -> URIRef:
 
 
 def event_iri(article: Article, event: ResolvedEvent) -> URIRef:
-    """IRI of an event: stable for the same article, trigger position and participants."""
-    basis = "|".join([article.id, event.family, str(event.start), event.agent or "", event.target or ""])
+    """IRI of an event, minted from what the event is, not from where it is told.
+
+    An event with both participants is named by its family, participants (in either
+    order for symmetric families), day and modality, so two articles reporting the same
+    meeting give one node with two sources. An event missing a participant is too
+    vague to identify across articles and is named by its article and position.
+    """
+    family = default_lexicon().families[event.family]
+    if event.agent and event.target:
+        pair = [event.agent, event.target]
+        if family.symmetric:
+            pair.sort()
+        day = event.date.iso if event.date else ""
+        basis = "|".join([event.family, *pair, day, event.modality.value])
+    else:
+        basis = "|".join([article.id, event.family, str(event.start), event.agent or "", event.target or ""])
     return RESOURCE[f"event-{hashlib.sha256(basis.encode()).hexdigest()[:20]}"]
 
 
@@ -101,9 +116,16 @@ def _entity_triples(graph: Graph, entity: Entity, article_node: URIRef) -> None:
 def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article_node: URIRef,
                    labels: dict[str, str]) -> None:
     node = event_iri(article, event)
-    # the family and kg:Event are materialised so `?e a kg:Meeting` also finds phone calls and visits
-    for cls in {event.event_class, event.family, "Event"}:
-        graph.add((node, RDF.type, KG[cls]))
+    asserted = event.modality is Modality.ASSERTED
+    if asserted:
+        # the family and kg:Event are materialised so `?e a kg:Meeting` also finds phone calls and visits
+        for cls in {event.event_class, event.family, "Event"}:
+            graph.add((node, RDF.type, KG[cls]))
+    else:
+        graph.add((node, RDF.type, KG.UnassertedEvent))
+        graph.add((node, KG.eventType, KG[event.event_class]))
+    graph.add((node, KG.modality, KG[event.modality.value]))
+    graph.add((node, KG.confidence, Literal(Decimal(str(event.confidence)))))
     graph.add((node, PROV.wasDerivedFrom, article_node))
     agent = entity_iri(event.agent) if event.agent else None
     target = entity_iri(event.target) if event.target else None
@@ -128,8 +150,10 @@ def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article
     who = labels.get(event.agent or "", "someone")
     whom = labels.get(event.target or "", "someone")
     label = f"{event.event_class}: {who} → {whom}" + (f" ({event.date.iso})" if event.date else "")
+    if not asserted:
+        label += f" [{event.modality.value.lower()}]"
     graph.add((node, RDFS.label, Literal(label)))
-    if agent is not None and target is not None:
+    if asserted and agent is not None and target is not None:
         family = default_lexicon().families[event.family]
         graph.add((agent, KG[family.direct], target))
         if family.symmetric:
@@ -137,7 +161,11 @@ def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article
 
 
 def build_graph(resolution: Resolution) -> Graph:
-    """The graph of one article: the article, its entities and its asserted events."""
+    """The graph of one article: the article, its entities and its events.
+
+    Asserted events are ``kg:Event`` instances with direct edges between their
+    participants; the others are ``kg:UnassertedEvent`` with their ``kg:modality``.
+    """
     graph = new_graph()
     article = resolution.article
     article_node = _article_triples(graph, article)
@@ -145,6 +173,6 @@ def build_graph(resolution: Resolution) -> Graph:
         _entity_triples(graph, entity, article_node)
     labels = {entity.key: entity.label for entity in resolution.entities}
     for event in resolution.events:
-        if event.modality is Modality.ASSERTED:
+        if event.agent or event.target:  # an event nobody can be named in is kept out of the graph
             _event_triples(graph, article, event, article_node, labels)
     return graph

@@ -256,24 +256,27 @@ class _Resolver:
             target = self.key_of.get(event.target) if event.target is not None else None
             if agent is not None and agent == target:
                 continue
-            if agent is None and target is None:
-                continue  # a pronoun with no antecedent: the event has no participant left
+            if (event.agent is not None and agent is None) or (event.target is not None and target is None):
+                continue  # a pronoun with no antecedent: the event would name the wrong party, or none
             required = families[event.family].requires
             confidence = event.confidence
-            if ("agent" in required and agent is None) or ("target" in required and target is None):
-                confidence *= lexicon_confidence()["missing_role"]
+            for role, key in (("agent", agent), ("target", target)):
+                if role in required and key is None:
+                    confidence *= lexicon_confidence()["missing_role"]
             place = self.key_of.get(event.place) if event.place is not None else None
-            resolved.append(_resolved(event, agent, target, place, round(confidence, 3)))
+            texts = tuple(self.mentions[i].text if i is not None else None for i in (event.agent, event.target))
+            resolved.append(_resolved(event, (agent, target), texts, place, round(confidence, 3)))
         return merge_events(resolved)
 
 
-def _resolved(event: Event, agent: str | None, target: str | None, place: str | None,
-              confidence: float) -> ResolvedEvent:
+def _resolved(event: Event, keys: tuple[str | None, str | None], texts: tuple[str | None, str | None],
+              place: str | None, confidence: float) -> ResolvedEvent:
+    agent, target = keys
     return ResolvedEvent(
         family=event.family, event_class=event.event_class, triggers=(event.trigger,),
         evidence=(event.evidence,), agent=agent, target=target, date=event.date,
         start_date=event.start_date, place=place, quantity=event.quantity, modality=event.modality,
-        start=event.start, confidence=confidence,
+        start=event.start, confidence=confidence, agent_text=texts[0], target_text=texts[1],
     )
 
 
