@@ -21,7 +21,7 @@ EXCLUDED: dict[str, str] = {
     # actor imposes on another and leaves out what a reader would not call a sanction.
     "PLOVER-GSR01-SANCTION-0002": "a cancelled visit: a meeting that did not happen, not a sanction",
     "PLOVER-GSR01-SANCTION-0005": "a charity pausing deliveries after an attack on its staff: not punitive",
-    "PLOVER-GSR01-SANCTION-0008": "rations cut because rice was diverted: an aid decision, not a measure against the camp",
+    "PLOVER-GSR01-SANCTION-0008": "rations cut because rice was diverted: not a measure against the camp",
     "PLOVER-GSR01-SANCTION-0011": "officers ending a mediation: the end of talks, not a sanction",
     "PLOVER-GSR01-SANCTION-0012": "peacekeepers withdrawn: a troop movement",
     "PLOVER-GSR01-SANCTION-0014": "an agency forced out of a country: an expulsion of an organisation's mission",

@@ -95,13 +95,13 @@ def _stand_in(token: Token) -> Token:
 
 
 def _represented(token: Token, table: MentionTable) -> list[Mention]:
-    """Countries or organisations a representative noun names as modifiers: "Cypriot and Maltese
-    leaders" act for Cyprus and Malta, "Hamas negotiators" for Hamas."""
+    """Countries or organisations a plural representative noun names as modifiers: "Cypriot and
+    Maltese leaders" act for Cyprus and Malta, "Hamas negotiators" for Hamas, "Norway's mediators" for Norway."""
     if token.lemma_.lower() not in _REPRESENTATIVE_NOUNS or token.tag_ != "NNS" or quantity_of(token) is not None:
         return []  # one "U.S. envoy" is a person, "five Iranian officials" five people: left to resolve
     found = []
     for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
             for tok in [child, *child.conjuncts]:
                 mention = table.entity_at(tok)
                 if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
@@ -159,13 +159,27 @@ def _members(token: Token, table: MentionTable) -> list[Mention]:
     return members
 
 
-def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int]) -> tuple[list[Token], bool, int]:
-    """Tokens of the first path that reaches any, whether it wants names only, and its rank."""
+def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int],
+          table: MentionTable, role: str) -> tuple[list[Token], list[Mention], dict[int, Quantity], int]:
+    """Tokens and mentions of the first path that reaches a participant, the counts printed with
+    them, and the path's rank ("trade sanctions" reaches "trade", no participant: try the next path)."""
     for rank, path in enumerate(paths):
-        reached = [t for t in follow(path, token, obj) if t.i not in used and t.i != token.i]
-        if reached:
-            return reached, path.entity_only, rank
-    return [], False, 0
+        tokens = [t for t in follow(path, token, obj) if t.i not in used and t.i != token.i]
+        named_starts = {t.left_edge.i for t in tokens if table.entity_at(t) is not None}
+        mentions: list[Mention] = []
+        counts: dict[int, Quantity] = {}
+        for tok in tokens:
+            if table.entity_at(tok) is None and tok.i + 1 in named_starts:
+                continue  # "the opposition politician Rustam Aliyev", parsed as two subjects
+            found = _participants(tok, table, path.entity_only)
+            quantity = quantity_of(tok)
+            counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
+            mentions += [m for m in found if m not in mentions]
+            if role == "target":
+                mentions += [m for m in _members(tok, table) if m not in mentions]
+        if mentions:
+            return tokens, mentions, counts, rank
+    return [], [], {}, 0
 
 
 def _in_clause(candidate: Token, trigger: Token) -> bool:
@@ -245,7 +259,7 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
                 if anchor is not None:
                     claimed.add(anchor.i)
                 # "hit X with sanctions": the noun a verb needed is part of the verb's event
-                claimed.update(t.i for path in trigger.requires for t in follow(path, token))
+                claimed.update(t.i for path in trigger.requires for t in follow(path, token) if t.pos_ == "NOUN")
                 fired[token.i] = trigger.family.name
                 yield from events
                 break
@@ -265,21 +279,11 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             paths = tuple(p for p in paths if p.steps[0].dep == "agent")
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)
-        tokens, entity_only, rank = _fill(paths, token, obj, used)
+        tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role)
         if tokens:
             ranks.append(rank)
         used.update(t.i for t in tokens)
-        mentions: list[Mention] = []
-        named_starts = {t.left_edge.i for t in tokens if table.entity_at(t) is not None}
-        for tok in tokens:
-            if table.entity_at(tok) is None and tok.i + 1 in named_starts:
-                continue  # "the opposition politician Rustam Aliyev", parsed as two subjects
-            found = _participants(tok, table, entity_only)
-            quantity = quantity_of(tok)
-            counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
-            mentions += found
-            if role == "target":
-                mentions += [m for m in _members(tok, table) if m not in mentions]
+        counts.update(found_counts)
         filled[role] = mentions
     agents, targets = filled.get("agent", []), filled.get("target", [])
     if trigger.family.symmetric and agents and not targets and len(agents) > 1:

@@ -235,6 +235,9 @@ class _Resolver:
             self.entities[self.key_of[antecedent.index]].mentions.append(pronoun.index)
 
     # -- events -----------------------------------------------------------
+    def _text(self, index: int | None) -> str | None:
+        return None if index is None else self.mentions[index].text
+
     def _agent_key(self, index: int | None) -> str | None:
         """An acting capital or seat of government is its country's government."""
         if index is None:
@@ -264,7 +267,7 @@ class _Resolver:
                 if role in required and key is None:
                     confidence *= lexicon_confidence()["missing_role"]
             place = self.key_of.get(event.place) if event.place is not None else None
-            texts = tuple(self.mentions[i].text if i is not None else None for i in (event.agent, event.target))
+            texts = (self._text(event.agent), self._text(event.target))
             resolved.append(_resolved(event, (agent, target), texts, place, round(confidence, 3)))
         return merge_events(resolved)
 

@@ -18,6 +18,7 @@ def only(found, family):
 
 # -- Meeting ---------------------------------------------------------------------------------
 
+
 def test_meeting_active_with_date_resolved_against_article_date():
     [meeting] = only(asserted("Chancellor Olaf Scholz met with Emmanuel Macron in Paris on Tuesday."), "Meeting")
     assert (meeting.agent, meeting.target) == ("Olaf Scholz", "Emmanuel Macron")
@@ -68,6 +69,7 @@ def test_planned_proposed_or_cancelled_meetings_are_seen_but_not_asserted(senten
 
 # -- Release ---------------------------------------------------------------------------------
 
+
 def test_release_active_with_qualified_quantity():
     [release] = only(asserted("Venezuela released more than 70 political prisoners on Wednesday."), "Release")
     assert release.agent == "Venezuela"
@@ -98,6 +100,7 @@ def test_negated_and_hoped_for_releases_are_not_asserted():
 
 
 # -- Sanction and its reversal ---------------------------------------------------------------
+
 
 def test_sanction_active_with_coordinated_targets_gives_one_event_each():
     found = only(asserted("Britain sanctioned Rosneft and Lukoil on Wednesday."), "Sanction")
@@ -184,3 +187,49 @@ def test_counted_officials_are_people_not_their_state():
     assert [(f.target, f.quantity) for f in found] == [("five Iranian officials", 5)]
     found = only(asserted("Iranian officials freed the French teacher Cecile Kohler."), "Release")
     assert [f.agent for f in found] == ["Iran"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police in Minsk detained the blogger Ihar Losik on Monday.", ("Arrest", "Police", "Ihar Losik")),
+        ("The journalist Andrzej Poczobut was arrested by the KGB in March.", ("Arrest", "KGB", "Andrzej Poczobut")),
+        ("Russian missiles struck Kharkiv overnight.", ("Attack", "Russian missiles", "Kharkiv")),
+        (
+            "Lithuania expelled two Belarusian diplomats on Friday.",
+            ("Sanction", "Lithuania", "two Belarusian diplomats"),
+        ),
+        ("Japan said it had halted economic aid to Myanmar.", ("Sanction", "Japan", "Myanmar")),
+        ("Norway's mediators secured the release of Ihar Losik.", ("Release", "Norway", "Ihar Losik")),
+        (
+            "The Cypriot and Maltese leaders met Kyriakos Mitsotakis in Athens.",
+            ("Meeting", "Cyprus", "Kyriakos Mitsotakis"),
+        ),
+    ],
+)
+def test_catalogue_beyond_the_seed_families(text, expected):
+    family, agent, target = expected
+    found = {(f.family, f.agent, f.target) for f in asserted(text)}
+    assert (family, agent, target) in found or (family, target, agent) in found
+
+
+def test_a_swap_is_a_release_by_each_side():
+    found = {
+        (f.agent, f.target) for f in only(asserted("Poland and Belarus swapped detainees on Thursday."), "Release")
+    }
+    assert found == {("Poland", "detainees"), ("Belarus", "detainees")}
+
+
+def test_a_passive_verb_takes_its_agent_only_from_a_by_phrase():
+    found = only(asserted("Prominent critics either fled the country or were imprisoned."), "Arrest")
+    assert [(f.agent, f.target) for f in found] == [(None, "Prominent critics")]
+
+
+def test_refusing_to_ease_sanctions_is_not_relief():
+    found = only(facts("Kyiv has refused to ease its sanctions on Russian banks."), "SanctionRelief")
+    assert [f.modality for f in found] == [Modality.NEGATED]
+
+
+def test_a_capital_in_reported_speech_acts_as_its_country():
+    found = only(asserted("The Latvian foreign ministry said Moscow had freed a Latvian businessman."), "Release")
+    assert [(f.agent, f.target) for f in found] == [("Russia", "Latvian businessman")]

@@ -58,13 +58,43 @@ def test_relief_sentence_gives_relief_edge_and_no_sanction():
     assert list(graph.triples((None, KG.sanctioned, None))) == []
 
 
-def test_unasserted_events_leave_no_triples():
+def test_unasserted_events_are_kept_with_their_modality_outside_kg_event():
     text = "Xi Jinping plans to meet Shigeru Ishiba in Tokyo next month."
-    [planned] = [f for f in facts(text) if f.family == "Meeting"]  # seen by the extractor ...
+    [planned] = [f for f in facts(text) if f.family == "Meeting"]
     assert planned.modality is Modality.PLANNED
-    graph = graph_from_text(text, published="2025-12-12")  # ... and kept out of the graph
-    assert list(graph.subjects(RDF.type, KG.Event)) == []
+    graph = graph_from_text(text, published="2025-12-12")
+    assert list(graph.subjects(RDF.type, KG.Event)) == []  # default answers never see it
     assert list(graph.triples((None, KG.metWith, None))) == []
+    [node] = graph.subjects(RDF.type, KG.UnassertedEvent)
+    assert graph.value(node, KG.modality) == KG.Planned
+    assert graph.value(node, KG.eventType) == KG.Meeting
+    assert {str(graph.value(x, RDFS.label)) for x in graph.objects(node, KG.agent)} == {"Xi Jinping"}
+
+
+def test_every_event_has_a_confidence_and_descriptions_score_lower_than_names():
+    graph = graph_from_text("The United States freed Maria Kalesnikava and several prisoners.", published="2025-12-12")
+    scores = {}
+    for event in graph.subjects(RDF.type, KG.Release):
+        target = graph.value(graph.value(event, KG.target), RDFS.label)
+        scores[str(target)] = graph.value(event, KG.confidence).toPython()
+    assert set(scores) == {"Maria Kalesnikava", "several prisoners"}
+    assert 0 < scores["several prisoners"] < scores["Maria Kalesnikava"] <= 1
+
+
+def test_two_articles_reporting_one_meeting_give_one_event_with_two_sources():
+    first = graph_from_text("Kenyan President William Ruto met Abiy Ahmed in Nairobi on Tuesday.",
+                            published="2025-05-02")
+    second = graph_from_text("Abiy Ahmed held talks with William Ruto on Tuesday, Ethiopian media said.",
+                             published="2025-05-02")
+    union = first + second
+    [event] = set(union.subjects(RDF.type, KG.Meeting))
+    assert len(set(union.objects(event, PROV.wasDerivedFrom))) == 2
+    assert len(set(union.objects(event, KG.evidence))) == 2
+
+
+def test_an_event_nobody_is_named_in_stays_out_of_the_graph():
+    graph = graph_from_text("The embargo began in 2014.", published="2025-05-02")
+    assert list(graph.subjects(RDF.type, KG.Event)) == []
 
 
 def test_building_the_same_text_twice_gives_the_same_graph():
