@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: install demo test lint clean
+.PHONY: install demo test lint score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo: install
 ## test: lint, then the whole suite (doctests included)
 test: install lint
 	$(BIN)/python -m pytest
+
+## score: precision, recall and F1 per event family on the gold set and the public devsets
+score: install
+	$(BIN)/python benchmarks/extraction.py
 
 lint: install
 	$(BIN)/ruff check kg tests
