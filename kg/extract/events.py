@@ -10,16 +10,18 @@ the trigger's clause, modality from its governors.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import Lexicon, Trigger, default_lexicon, lexicon_confidence
+from kg.extract.lexicon import Lexicon, Trigger
 from kg.extract.mentions import SUBJECT_PRONOUNS, MentionTable, names_for
 from kg.extract.modality import modality_of
 from kg.extract.paths import Path, follow, parse_path
 from kg.extract.quantities import quantity_of
+from kg.lang import load_data
 from kg.records import Article, EntityType, Event, Mention, Quantity, TimeValue
 from kg.temporal import resolve_date
 
@@ -29,11 +31,6 @@ _MEMBER_PREPS = frozenset({"including"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _REPORTED_PRONOUNS = frozenset({"it", "they"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
-_REPORTING_VERBS = frozenset({"say", "announce", "state", "declare", "confirm", "report", "tell", "add", "claim"})
-_REPRESENTATIVE_NOUNS = frozenset({"leader", "official", "representative", "member", "delegation", "government",
-                                   "head", "envoy", "negotiator", "mediator", "authority", "diplomat"})
-_OWNED_NOUNS = frozenset({"network", "asset", "account", "operation", "subsidiary", "unit", "affiliate", "fleet",
-                          "business", "company", "arm", "wing"})
 _SHARED_SUBJECT = parse_path("^conj>nsubj")  # "fled the country or were imprisoned"
 _RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -59,6 +56,20 @@ def _expand(token: Token) -> list[Token]:
     return tokens
 
 
+@dataclass(frozen=True)
+class _Words:
+    representatives: frozenset[str]
+    owned: frozenset[str]
+    reporting: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = load_data("nouns")
+    return _Words(frozenset(data["representative_nouns"]), frozenset(data["owned_nouns"]),
+                  frozenset(data["reporting_verbs"]))
+
+
 def _stand_in(token: Token) -> Token:
     """The token a pronoun or a representative noun stands for, when the parse says so.
 
@@ -79,15 +90,15 @@ def _stand_in(token: Token) -> Token:
         clause = token.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING_VERBS:
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _words().reporting:
             speaker = [c for c in clause.head.children if c.dep_ == "nsubj"]
             if speaker:
                 return speaker[0]
-    lemma = token.lemma_.lower()
-    if lemma in _REPRESENTATIVE_NOUNS | _OWNED_NOUNS and not names_for(token):
+    lemma, words = token.lemma_.lower(), _words()
+    if lemma in words.representatives | words.owned and not names_for(token):
         owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                   if o.dep_ == "pobj"]
-        if lemma in _OWNED_NOUNS:  # "the cartel's network": the cartel's, not "Trump's envoy"
+        if lemma in words.owned:  # "the cartel's network": the cartel's, not "Trump's envoy"
             owners += [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS]
         if owners:
             return owners[0]
@@ -97,7 +108,7 @@ def _stand_in(token: Token) -> Token:
 def _represented(token: Token, table: MentionTable) -> list[Mention]:
     """Countries or organisations a plural representative noun names as modifiers: "Cypriot and
     Maltese leaders" act for Cyprus and Malta, "Hamas negotiators" for Hamas, "Norway's mediators" for Norway."""
-    if token.lemma_.lower() not in _REPRESENTATIVE_NOUNS or token.tag_ != "NNS" or quantity_of(token) is not None:
+    if token.lemma_.lower() not in _words().representatives or token.tag_ != "NNS" or quantity_of(token) is not None:
         return []  # one "U.S. envoy" is a person, "five Iranian officials" five people: left to resolve
     found = []
     for child in token.children:
@@ -109,7 +120,8 @@ def _represented(token: Token, table: MentionTable) -> list[Mention]:
     return found
 
 
-def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[Mention]:
+def _participants(token: Token, table: MentionTable, entity_only: bool,
+                  event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions a role-filling token stands for, after apposition, naming and coordination."""
     found: list[Mention] = []
     for tok in map(_stand_in, _expand(token)):
@@ -133,18 +145,11 @@ def _participants(token: Token, table: MentionTable, entity_only: bool) -> list[
                 continue
         if named is not None:
             found.append(named)
-        elif not entity_only and tok.lemma_.lower() not in _event_nouns():
+        elif not entity_only and tok.lemma_.lower() not in event_nouns:
             group = table.group_for(tok)
             if group is not None:
                 found.append(group)
     return list({m.index: m for m in found}.values())
-
-
-@lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    """Nouns that name events ("the first visit"): never a participant of another event."""
-    lexicon = default_lexicon()
-    return frozenset(lemma for lemma, triggers in lexicon.triggers.items() if any("NOUN" in t.pos for t in triggers))
 
 
 def _members(token: Token, table: MentionTable) -> list[Mention]:
@@ -160,7 +165,8 @@ def _members(token: Token, table: MentionTable) -> list[Mention]:
 
 
 def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int],
-          table: MentionTable, role: str) -> tuple[list[Token], list[Mention], dict[int, Quantity], int]:
+          table: MentionTable, role: str, event_nouns: frozenset[str],
+          ) -> tuple[list[Token], list[Mention], dict[int, Quantity], int]:
     """Tokens and mentions of the first path that reaches a participant, the counts printed with
     them, and the path's rank ("trade sanctions" reaches "trade", no participant: try the next path)."""
     for rank, path in enumerate(paths):
@@ -171,7 +177,7 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
         for tok in tokens:
             if table.entity_at(tok) is None and tok.i + 1 in named_starts:
                 continue  # "the opposition politician Rustam Aliyev", parsed as two subjects
-            found = _participants(tok, table, path.entity_only)
+            found = _participants(tok, table, path.entity_only, event_nouns)
             quantity = quantity_of(tok)
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
             mentions += [m for m in found if m not in mentions]
@@ -254,7 +260,7 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
             if obj is None:
                 continue
             anchor = obj if not isinstance(obj, bool) else None
-            events = list(_events_for(token, trigger, anchor, article, doc, table))
+            events = list(_events_for(token, trigger, anchor, article, doc, table, lexicon))
             if events:
                 if anchor is not None:
                     claimed.add(anchor.i)
@@ -266,8 +272,9 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
 
 
 def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Article, doc: Doc,
-                table: MentionTable) -> Iterator[Event]:
+                table: MentionTable, lexicon: Lexicon) -> Iterator[Event]:
     frame = trigger.frame
+    event_nouns = lexicon.event_nouns
     used: set[int] = set() if obj is None else {obj.i}
     filled: dict[str, list[Mention]] = {}
     counts: dict[int, Quantity] = {}  # mention index → the count printed in its own noun phrase
@@ -279,7 +286,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             paths = tuple(p for p in paths if p.steps[0].dep == "agent")
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)
-        tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role)
+        tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role, event_nouns)
         if tokens:
             ranks.append(rank)
         used.update(t.i for t in tokens)
@@ -298,7 +305,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     place = _place(token, table, taken)
     agent_options: list[Mention | None] = list(agents) or [None]
     target_options: list[Mention | None] = list(targets) or [None]
-    weights = lexicon_confidence()
+    weights = lexicon.confidence
     base = weights["verb" if token.pos_ in ("VERB", "AUX") else "noun"] * weights["later_path"] ** sum(ranks)
     for agent, target in product(agent_options, target_options):
         if agent is not None and target is not None and agent.index == target.index:

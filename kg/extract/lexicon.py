@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.errors import ExtractionError
 from kg.extract.paths import Path, parse_path
@@ -54,6 +54,12 @@ class Lexicon:
     families: dict[str, Family]
     triggers: dict[str, tuple[Trigger, ...]]
     object_paths: tuple[Path, ...]
+    confidence: dict[str, float]
+
+    @cached_property
+    def event_nouns(self) -> frozenset[str]:
+        """Lemmas of noun triggers ("visit", "talks"): a noun naming an event is no participant."""
+        return frozenset(lemma for lemma, found in self.triggers.items() if any("NOUN" in t.pos for t in found))
 
 
 def _fail(number: int, where: str, message: str) -> ExtractionError:
@@ -103,13 +109,11 @@ def build_lexicon(data: dict) -> Lexicon:
         )
         triggers.setdefault(trigger.lemma, []).append(trigger)
     object_paths = tuple(parse_path(p) for p in data.get("object_paths", ("dobj",)))
-    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths)
-
-
-@lru_cache(maxsize=1)
-def lexicon_confidence() -> dict[str, float]:
-    """Factors that make up an event's confidence (``confidence`` in ``events.json``)."""
-    return {key: float(value) for key, value in load_data("events")["confidence"].items() if key != "_doc"}
+    confidence = {key: float(value) for key, value in data.get("confidence", {}).items() if key != "_doc"}
+    missing = {"verb", "noun", "later_path", "pronoun", "description", "missing_role"} - set(confidence)
+    if missing:
+        raise _fail(25, "confidence", f"missing factors {sorted(missing)}")
+    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths, confidence)
 
 
 @lru_cache(maxsize=1)

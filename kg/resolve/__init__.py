@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.extract.lexicon import default_lexicon, lexicon_confidence
+from kg.extract.lexicon import default_lexicon
 from kg.lang import load_data
 from kg.lang.gazetteer import Country, country_gazetteer
 from kg.records import (
@@ -265,7 +265,7 @@ class _Resolver:
             confidence = event.confidence
             for role, key in (("agent", agent), ("target", target)):
                 if role in required and key is None:
-                    confidence *= lexicon_confidence()["missing_role"]
+                    confidence *= default_lexicon().confidence["missing_role"]
             place = self.key_of.get(event.place) if event.place is not None else None
             texts = (self._text(event.agent), self._text(event.target))
             resolved.append(_resolved(event, (agent, target), texts, place, round(confidence, 3)))

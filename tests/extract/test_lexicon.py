@@ -28,6 +28,7 @@ def test_adding_a_trigger_is_an_entry_not_code():
     [
         ({"family": "Nope", "lemma": "x", "frame": "transitive"}, "E022"),
         ({"family": "Release", "lemma": "x", "frame": "nope"}, "E023"),
+        ({"family": "Release", "lemma": "x", "frame": "transitive", "needs": ["victim"]}, "E024"),
     ],
 )
 def test_bad_trigger_entries_fail_with_numbered_errors(entry, code):
@@ -35,6 +36,19 @@ def test_bad_trigger_entries_fail_with_numbered_errors(entry, code):
     data["triggers"].append(entry)
     with pytest.raises(ExtractionError, match=code):
         build_lexicon(data)
+
+
+def test_a_catalogue_without_its_confidence_factors_is_refused():
+    data = copy.deepcopy(load_data("events"))
+    del data["confidence"]["pronoun"]
+    with pytest.raises(ExtractionError, match="E025 .*pronoun"):
+        build_lexicon(data)
+
+
+def test_noun_triggers_are_known_as_event_nouns():
+    lexicon = build_lexicon(load_data("events"))
+    assert {"visit", "talk", "release", "sanction"} <= lexicon.event_nouns
+    assert "meet" not in lexicon.event_nouns
 
 
 def test_every_family_has_a_direct_edge_in_the_ontology():
