@@ -168,12 +168,32 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A standing relation the text states between two participants ("Belarusian President X").
+
+    ``kind`` is the ontology property (``"leaderOf"``); ``subject`` and ``object`` index the
+    article's mentions. ``object_country`` is an ISO alpha-3 code for an object the text
+    implies without naming it ("the Kremlin" acts for Russia); ``cue`` the word that states it.
+    """
+
+    kind: str
+    subject: int
+    sentence: int
+    evidence: str
+    cue: str
+    object: int | None = None
+    object_country: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
 class Extraction:
     """What the extract stage found in one article."""
 
     article: Article
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
+    relations: tuple[Relation, ...] = ()
 
 
 @dataclass
@@ -215,9 +235,22 @@ class ResolvedEvent:
 
 
 @dataclass(frozen=True)
+class ResolvedRelation:
+    """A relation between two entity keys; copies stated twice keep all their evidence."""
+
+    kind: str
+    subject: str
+    object: str
+    evidence: tuple[str, ...]
+    cues: tuple[str, ...]
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
 class Resolution:
     """The resolve stage's answer for one article."""
 
     article: Article
     entities: tuple[Entity, ...]
     events: tuple[ResolvedEvent, ...]
+    relations: tuple[ResolvedRelation, ...] = ()

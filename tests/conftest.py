@@ -68,6 +68,15 @@ def facts(text: str, published: date | None = DEFAULT_DAY) -> list[Fact]:
     return found
 
 
+def relations(text: str, published: date | None = DEFAULT_DAY) -> set[tuple[str, str, str]]:
+    """Every relation found in a text as (subject label, kind, object label)."""
+    found = set()
+    for resolution in run(text, published)[1]:
+        labels = {e.key: e.label for e in resolution.entities}
+        found |= {(labels[r.subject], r.kind, labels[r.object]) for r in resolution.relations}
+    return found
+
+
 def asserted(text: str, published: date | None = DEFAULT_DAY) -> list[Fact]:
     return [f for f in facts(text, published) if f.modality is Modality.ASSERTED]
 

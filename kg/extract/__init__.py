@@ -15,13 +15,16 @@ from spacy.tokens import Doc
 from kg.extract.events import find_events
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.mentions import MentionTable
+from kg.extract.relations import RelationCatalogue, default_catalogue, find_relations
 from kg.records import Article, Extraction
 
 __all__ = ["extract"]
 
 
-def extract(article: Article, doc: Doc, lexicon: Lexicon | None = None) -> Extraction:
-    """Find the mentions and events of one article in its parsed ``Doc``."""
+def extract(article: Article, doc: Doc, lexicon: Lexicon | None = None,
+            relations: RelationCatalogue | None = None) -> Extraction:
+    """Find the mentions, events and relations of one article in its parsed ``Doc``."""
     table = MentionTable(doc)
     events = tuple(find_events(article, doc, table, lexicon or default_lexicon()))
-    return Extraction(article=article, mentions=tuple(table.mentions), events=events)
+    found = tuple(find_relations(doc, table, relations or default_catalogue()))
+    return Extraction(article=article, mentions=tuple(table.mentions), events=events, relations=found)

@@ -120,7 +120,7 @@ def _represented(token: Token, table: MentionTable) -> list[Mention]:
     return found
 
 
-def _participants(token: Token, table: MentionTable, entity_only: bool,
+def participants(token: Token, table: MentionTable, entity_only: bool,
                   event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions a role-filling token stands for, after apposition, naming and coordination."""
     found: list[Mention] = []
@@ -160,7 +160,7 @@ def _members(token: Token, table: MentionTable) -> list[Mention]:
         if tok.dep_ == "prep" and tok.lower_ in _MEMBER_PREPS and tok.head.i in near:
             for obj in tok.children:
                 if obj.dep_ == "pobj":
-                    members += _participants(obj, table, entity_only=True)
+                    members += participants(obj, table, entity_only=True)
     return members
 
 
@@ -177,7 +177,7 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
         for tok in tokens:
             if table.entity_at(tok) is None and tok.i + 1 in named_starts:
                 continue  # "the opposition politician Rustam Aliyev", parsed as two subjects
-            found = _participants(tok, table, path.entity_only, event_nouns)
+            found = participants(tok, table, path.entity_only, event_nouns)
             quantity = quantity_of(tok)
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
             mentions += [m for m in found if m not in mentions]

@@ -15,8 +15,9 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
 
 from kg.extract.lexicon import default_lexicon
+from kg.extract.relations import default_catalogue
 from kg.rdf.namespace import KG, PREFIXES, RESOURCE
-from kg.records import Article, Entity, Modality, Resolution, ResolvedEvent, TimeValue
+from kg.records import Article, Entity, Modality, Resolution, ResolvedEvent, ResolvedRelation, TimeValue
 from kg.resolve import slugify
 
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
@@ -55,6 +56,17 @@ def event_iri(article: Article, event: ResolvedEvent) -> URIRef:
     else:
         basis = "|".join([article.id, event.family, str(event.start), event.agent or "", event.target or ""])
     return RESOURCE[f"event-{hashlib.sha256(basis.encode()).hexdigest()[:20]}"]
+
+
+def relation_iri(relation: ResolvedRelation) -> URIRef:
+    """IRI of a relation, from its kind and its two entities: every article stating it adds a source.
+
+    >>> relation_iri(ResolvedRelation("leaderOf", "person/a", "country/BLR", (), ())) == relation_iri(
+    ...     ResolvedRelation("leaderOf", "person/a", "country/BLR", ("Another sentence.",), ()))
+    True
+    """
+    basis = "|".join([relation.kind, relation.subject, relation.object])
+    return RESOURCE[f"relation-{hashlib.sha256(basis.encode()).hexdigest()[:20]}"]
 
 
 def time_literal(value: TimeValue) -> Literal:
@@ -160,8 +172,29 @@ def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article
             graph.add((target, KG[family.direct], agent))
 
 
+def _relation_triples(graph: Graph, relation: ResolvedRelation, article_node: URIRef,
+                      labels: dict[str, str]) -> None:
+    node = relation_iri(relation)
+    subject, obj = entity_iri(relation.subject), entity_iri(relation.object)
+    graph.add((node, RDF.type, KG.Relation))
+    graph.add((node, KG.relationType, KG[relation.kind]))
+    graph.add((node, KG.subjectEntity, subject))
+    graph.add((node, KG.objectEntity, obj))
+    graph.add((node, KG.confidence, Literal(Decimal(str(relation.confidence)))))
+    graph.add((node, PROV.wasDerivedFrom, article_node))
+    for sentence in relation.evidence:
+        graph.add((node, KG.evidence, Literal(sentence)))
+    for cue in relation.cues:
+        graph.add((node, KG.trigger, Literal(cue)))
+    who, whom = labels.get(relation.subject, relation.subject), labels.get(relation.object, relation.object)
+    graph.add((node, RDFS.label, Literal(f"{relation.kind}: {who} → {whom}")))
+    graph.add((subject, KG[relation.kind], obj))
+    if default_catalogue().kinds[relation.kind].symmetric:
+        graph.add((obj, KG[relation.kind], subject))
+
+
 def build_graph(resolution: Resolution) -> Graph:
-    """The graph of one article: the article, its entities and its events.
+    """The graph of one article: the article, its entities, its events and its relations.
 
     Asserted events are ``kg:Event`` instances with direct edges between their
     participants; the others are ``kg:UnassertedEvent`` with their ``kg:modality``.
@@ -175,4 +208,6 @@ def build_graph(resolution: Resolution) -> Graph:
     for event in resolution.events:
         if event.agent or event.target:  # an event nobody can be named in is kept out of the graph
             _event_triples(graph, article, event, article_node, labels)
+    for relation in resolution.relations:
+        _relation_triples(graph, relation, article_node, labels)
     return graph

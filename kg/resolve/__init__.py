@@ -6,7 +6,8 @@ country" is the article's most-mentioned country so far; a role noun ("a U.S.
 envoy") is the person the article gives that role nearest to it; a capital that
 acts ("Washington lifted") is its country's government. Across articles, keys are
 built from names and ISO codes, so the same person or country gets the same key.
-Reports of one event in one article are merged, keeping every evidence sentence.
+Reports of one event in one article are merged, keeping every evidence sentence;
+so are repeated statements of one relation.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.lexicon import default_lexicon
+from kg.extract.relations import default_catalogue
 from kg.lang import load_data
 from kg.lang.gazetteer import Country, country_gazetteer
 from kg.records import (
@@ -29,6 +31,7 @@ from kg.records import (
     Quantity,
     Resolution,
     ResolvedEvent,
+    ResolvedRelation,
     TimeValue,
 )
 
@@ -272,6 +275,31 @@ class _Resolver:
         return merge_events(resolved)
 
 
+    def relations(self) -> list[ResolvedRelation]:
+        """Relations between entity keys, one per kind and pair (either order for symmetric kinds)."""
+        kinds = default_catalogue().kinds
+        merged: dict[tuple[str, str, str], ResolvedRelation] = {}
+        for relation in self.extraction.relations:
+            subject = self.key_of.get(relation.subject)
+            if relation.object is not None:
+                obj = self.key_of.get(relation.object)
+            else:
+                country = self.gazetteer.countries.get(relation.object_country or "")
+                obj = self._country_entity(country).key if country is not None else None
+            if subject is None or obj is None or subject == obj:
+                continue
+            pair = sorted((subject, obj)) if kinds[relation.kind].symmetric else [subject, obj]
+            key = (relation.kind, pair[0], pair[1])
+            kept = merged.get(key)
+            merged[key] = ResolvedRelation(
+                kind=relation.kind, subject=pair[0], object=pair[1],
+                evidence=tuple(dict.fromkeys((kept.evidence if kept else ()) + (relation.evidence,))),
+                cues=tuple(dict.fromkeys((kept.cues if kept else ()) + (relation.cue,))),
+                confidence=max(relation.confidence, kept.confidence if kept else 0.0),
+            )
+        return list(merged.values())
+
+
 def _resolved(event: Event, keys: tuple[str | None, str | None], texts: tuple[str | None, str | None],
               place: str | None, confidence: float) -> ResolvedEvent:
     agent, target = keys
@@ -349,9 +377,10 @@ def resolve(extraction: Extraction) -> Resolution:
     resolver = _Resolver(extraction)
     resolver.entities_for_mentions()
     events = resolver.events()
+    relations = resolver.relations()
     used = {k for e in events for k in (e.agent, e.target, e.place) if k}
     entities = tuple(
         e for e in resolver.entities.values()
         if e.type is not EntityType.GROUP or e.key in used
     )
-    return Resolution(article=extraction.article, entities=entities, events=tuple(events))
+    return Resolution(article=extraction.article, entities=entities, events=tuple(events), relations=tuple(relations))

@@ -124,3 +124,22 @@ def test_graphs_use_only_ontology_terms_under_the_kg_namespace():
     defined = set(ontology.subjects())
     used = {t for triple in graph for t in triple if str(t).startswith(str(KG._NS))}
     assert used and used <= defined
+
+
+def test_relation_sentence_gives_relation_node_direct_edge_and_evidence():
+    text = "Kenyan President William Ruto met Ghanaian President John Mahama in Accra."
+    graph = graph_from_text(text, published="2025-12-12")
+    ruto, kenya = RESOURCE["person-william-ruto"], RESOURCE["country-KEN"]
+    assert (ruto, KG.leaderOf, kenya) in graph
+    [relation] = [r for r in graph.subjects(KG.subjectEntity, ruto) if (r, KG.relationType, KG.leaderOf) in graph]
+    assert (relation, RDF.type, KG.Relation) in graph
+    assert (relation, KG.objectEntity, kenya) in graph
+    assert (relation, KG.evidence, Literal(text)) in graph
+    assert 0 < float(graph.value(relation, KG.confidence)) <= 1
+    assert graph.value(relation, PROV.wasDerivedFrom) is not None
+
+
+def test_symmetric_relation_has_edges_both_ways():
+    graph = graph_from_text("Anna Berg, the wife of Erik Berg, opened the exhibition.", published="2025-12-12")
+    anna, erik = RESOURCE["person-anna-berg"], RESOURCE["person-erik-berg"]
+    assert (anna, KG.spouseOf, erik) in graph and (erik, KG.spouseOf, anna) in graph
