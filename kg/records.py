@@ -142,7 +142,9 @@ class Event:
 
     ``agents`` and ``targets`` are indexes into the article's mention list; one
     extracted event has at most one agent and one target, coordinated arguments
-    giving one event each.
+    giving one event each. ``date`` is when it happened, ``start_date`` when an ongoing
+    one began ("since July 2024"), ``period`` the first and last day it may have happened
+    on when the text gives a span ("last week").
     """
 
     family: str
@@ -161,6 +163,7 @@ class Event:
     modality: Modality = Modality.ASSERTED
     event_class: str = ""
     confidence: float = 1.0
+    period: tuple[TimeValue, TimeValue] | None = None
 
     @property
     def asserted(self) -> bool:
@@ -232,6 +235,7 @@ class ResolvedEvent:
     confidence: float = 1.0
     agent_text: str | None = None
     target_text: str | None = None
+    period: tuple[TimeValue, TimeValue] | None = None
 
 
 @dataclass(frozen=True)

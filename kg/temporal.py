@@ -2,7 +2,10 @@
 
 News dates are mostly relative ("on Friday", "in August", "last year"); they are
 resolved to the most recent matching day, month or year on or before the
-reference date, because reported events have already happened.
+reference date, because reported events have already happened; with ``future=True``
+(planned events: "will meet on Friday") to the next one on or after it. Spans that
+are no calendar unit ("last week") resolve to their first and last day with
+:func:`resolve_period`.
 
 >>> ref = date(2025, 12, 12)
 >>> resolve_date("on Friday", ref).iso
@@ -17,6 +20,12 @@ reference date, because reported events have already happened.
 '2025-12-12'
 >>> resolve_date("A month later", ref) is None
 True
+>>> resolve_date("in August", ref, future=True).iso
+'2026-08'
+>>> resolve_date("three days ago", ref).iso
+'2025-12-09'
+>>> [v.iso for v in resolve_period("last week", ref)]
+['2025-12-01', '2025-12-07']
 """
 
 from __future__ import annotations
@@ -50,8 +59,11 @@ _WEEKDAY = re.compile(
 )
 _RELATIVE = {
     "today": 0, "yesterday": -1, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "last night": -1, "overnight": 0,
+    "last night": -1, "overnight": 0, "tomorrow": 1, "the day before": -1, "the day before yesterday": -2,
 }
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+_AGO = re.compile(r"^(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s+(?P<unit>day|week)s?\s+ago$", re.I)
 
 
 def _clean(text: str) -> str:
@@ -66,17 +78,26 @@ def _safe_date(year: int, month: int, day: int) -> TimeValue | None:
     return TimeValue(year, month, day)
 
 
-def _year_for(month: int, day: int | None, reference: date | None) -> int | None:
-    """The year of the most recent (month, day) on or before the reference."""
+def _year_for(month: int, day: int | None, reference: date | None, future: bool = False) -> int | None:
+    """The year of the most recent (month, day) on or before the reference; the next one if ``future``."""
     if reference is None:
         return None
+    if future:
+        return reference.year if (month, day or 31) >= (reference.month, reference.day) else reference.year + 1
     if (month, day or 1) <= (reference.month, reference.day):
         return reference.year
     return reference.year - 1
 
 
-def resolve_date(text: str, reference: date | None) -> TimeValue | None:
-    """Resolve one date expression to a :class:`TimeValue`, or None when it names no calendar time."""
+def _day(when: date) -> TimeValue:
+    return TimeValue(when.year, when.month, when.day)
+
+
+def resolve_date(text: str, reference: date | None, future: bool = False) -> TimeValue | None:
+    """Resolve one date expression to a :class:`TimeValue`, or None when it names no calendar time.
+
+    Relative expressions look back from ``reference``, or forward with ``future``.
+    """
     clean = _clean(text)
     lowered = clean.lower()
     if match := _ISO.search(clean):
@@ -84,38 +105,72 @@ def resolve_date(text: str, reference: date | None) -> TimeValue | None:
     for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
         if match := pattern.search(clean):
             month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
-            year = int(match["year"]) if match["year"] else _year_for(month, day, reference)
+            year = int(match["year"]) if match["year"] else _year_for(month, day, reference, future)
             return _safe_date(year, month, day) if year else None
     if match := _MONTH_YEAR.search(clean):
         return TimeValue(int(match["year"]), MONTHS[match["month"].lower().rstrip(".")])
     if match := _MONTH_ONLY.match(clean):
         month = MONTHS[match["month"].lower().rstrip(".")]
-        year = _year_for(month, None, reference)
+        year = _year_for(month, None, reference, future)
         return TimeValue(year, month) if year else None
     if match := _YEAR.match(clean):
         return TimeValue(int(match["year"]))
     if reference is None:
         return None
     if match := _WEEKDAY.match(clean):
-        back = (reference.weekday() - WEEKDAYS[match["weekday"].lower()]) % 7
+        weekday = WEEKDAYS[match["weekday"].lower()]
+        if future or lowered.startswith("next "):
+            return _day(reference + timedelta(days=(weekday - reference.weekday()) % 7))
+        back = (reference.weekday() - weekday) % 7
         if lowered.startswith("last ") and back == 0:
             back = 7
-        when = reference - timedelta(days=back)
-        return TimeValue(when.year, when.month, when.day)
+        return _day(reference - timedelta(days=back))
     for phrase, offset in _RELATIVE.items():
         if lowered == phrase or lowered == f"on {phrase}":
-            when = reference + timedelta(days=offset)
-            return TimeValue(when.year, when.month, when.day)
+            return _day(reference + timedelta(days=offset))
+    if match := _AGO.match(lowered):
+        count = int(match["n"]) if match["n"].isdigit() else _NUMBERS[match["n"]]
+        return _day(reference - timedelta(days=count * (7 if match["unit"] == "week" else 1)))
     if lowered in ("this year", "earlier this year", "so far this year"):
         return TimeValue(reference.year)
     if lowered == "last year":
         return TimeValue(reference.year - 1)
+    if lowered == "next year":
+        return TimeValue(reference.year + 1)
+    if lowered == "next month":
+        after = reference.replace(day=28) + timedelta(days=4)
+        return TimeValue(after.year, after.month)
     if lowered in ("this month", "earlier this month"):
         return TimeValue(reference.year, reference.month)
     if lowered == "last month":
         prior = reference.replace(day=1) - timedelta(days=1)
         return TimeValue(prior.year, prior.month)
     return None
+
+
+_PERIODS = {  # phrase → (first day, last day) as offsets in days from the Monday of the reference's week
+    "last week": (-7, -1), "this week": (0, 6), "earlier this week": (0, None), "next week": (7, 13),
+    "last weekend": (-2, -1), "this weekend": (5, 6), "past week": (-7, None), "the past week": (-7, None),
+}
+
+
+def resolve_period(text: str, reference: date | None) -> tuple[TimeValue, TimeValue] | None:
+    """The first and last day of a span that is no calendar unit ("last week"), or None.
+
+    A span still running ("earlier this week", "the past week") ends on the reference day.
+
+    >>> [v.iso for v in resolve_period("earlier this week", date(2025, 12, 12))]
+    ['2025-12-08', '2025-12-12']
+    """
+    lowered = re.sub(r"^(?:in|over|during)\s+", "", _clean(text).lower())
+    if reference is None or lowered not in _PERIODS:
+        return None
+    first, last = _PERIODS[lowered]
+    if lowered.endswith("past week"):
+        return _day(reference + timedelta(days=first)), _day(reference)
+    monday = reference - timedelta(days=reference.weekday())
+    end = reference if last is None else monday + timedelta(days=last)
+    return _day(monday + timedelta(days=first)), _day(end)
 
 
 def find_full_dates(text: str) -> list[date]:

@@ -22,8 +22,8 @@ from kg.extract.modality import modality_of
 from kg.extract.paths import Path, follow, parse_path
 from kg.extract.quantities import quantity_of
 from kg.lang import load_data
-from kg.records import Article, EntityType, Event, Mention, Quantity, TimeValue
-from kg.temporal import resolve_date
+from kg.records import Article, EntityType, Event, Mention, Modality, Quantity, TimeValue
+from kg.temporal import resolve_date, resolve_period
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -103,6 +103,14 @@ def _stand_in(token: Token) -> Token:
         if owners:
             return owners[0]
     return token
+
+
+@dataclass(frozen=True)
+class _When:
+    date: TimeValue | None = None
+    start: TimeValue | None = None
+    period: tuple[TimeValue, TimeValue] | None = None
+    text: str | None = None
 
 
 def _represented(token: Token, table: MentionTable) -> list[Mention]:
@@ -200,22 +208,25 @@ def _in_clause(candidate: Token, trigger: Token) -> bool:
     return True
 
 
-def _date(trigger: Token, doc: Doc, article: Article) -> tuple[TimeValue | None, TimeValue | None, str | None]:
-    """(date, start date, text) from the nearest date expression in the trigger's clause."""
+def _date(trigger: Token, doc: Doc, article: Article, future: bool) -> _When:
+    """When the event happened, from the nearest date expression in the trigger's clause."""
     dates = [
         e for e in doc.ents
         if e.label_ == "DATE" and e.sent.start == trigger.sent.start and _in_clause(e.root, trigger)
     ]
     dates.sort(key=lambda e: abs(e.root.i - trigger.i))
     for ent in dates:
-        value = resolve_date(ent.text, article.published)
+        period = resolve_period(ent.text, article.published)
+        if period is not None:
+            return _When(period=period, text=ent.text)
+        value = resolve_date(ent.text, article.published, future=future)
         if value is None:
             continue
         prep = ent.root.head if ent.root.dep_ == "pobj" else None
         if prep is not None and prep.lower_ == "since":
-            return None, value, ent.text
-        return value, None, ent.text
-    return None, None, None
+            return _When(start=value, text=ent.text)
+        return _When(date=value, text=ent.text)
+    return _When()
 
 
 def _place(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | None:
@@ -299,8 +310,8 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     if any(not filled.get(role) for role in trigger.needs):
         return
     sentence: Span = token.sent
-    date, start_date, date_text = _date(token, doc, article)
     modality = modality_of(token)
+    when = _date(token, doc, article, future=modality in (Modality.PLANNED, Modality.PROPOSED))
     taken = {m.index for m in agents + targets}
     place = _place(token, table, taken)
     agent_options: list[Mention | None] = list(agents) or [None]
@@ -320,7 +331,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             family=family.name, trigger=token.text, trigger_lemma=token.lemma_.lower(),
             sentence=table.sentence_index(token), evidence=sentence.text.strip(), start=token.idx,
             agent=None if agent is None else agent.index, target=None if target is None else target.index,
-            date=date, start_date=start_date, date_text=date_text,
+            date=when.date, start_date=when.start, date_text=when.text, period=when.period,
             place=None if place is None else place.index,
             quantity=None if target is None else counts.get(target.index),
             modality=modality, event_class=trigger.event_class, confidence=round(confidence, 3),

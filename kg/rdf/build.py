@@ -149,6 +149,9 @@ def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article
         graph.add((node, KG.date, time_literal(event.date)))
     if event.start_date:
         graph.add((node, KG.startDate, time_literal(event.start_date)))
+    if event.period:
+        graph.add((node, KG.earliestDate, time_literal(event.period[0])))
+        graph.add((node, KG.latestDate, time_literal(event.period[1])))
     if event.place:
         graph.add((node, KG.place, entity_iri(event.place)))
     if event.quantity:

@@ -79,6 +79,8 @@ class KG(DefinedNamespace):
     target: URIRef
     date: URIRef
     startDate: URIRef
+    earliestDate: URIRef
+    latestDate: URIRef
     place: URIRef
     quantity: URIRef
     quantityQualifier: URIRef

@@ -307,7 +307,7 @@ def _resolved(event: Event, keys: tuple[str | None, str | None], texts: tuple[st
         family=event.family, event_class=event.event_class, triggers=(event.trigger,),
         evidence=(event.evidence,), agent=agent, target=target, date=event.date,
         start_date=event.start_date, place=place, quantity=event.quantity, modality=event.modality,
-        start=event.start, confidence=confidence, agent_text=texts[0], target_text=texts[1],
+        start=event.start, confidence=confidence, agent_text=texts[0], target_text=texts[1], period=event.period,
     )
 
 
@@ -364,6 +364,7 @@ def merge_events(events: list[ResolvedEvent]) -> list[ResolvedEvent]:
                     start_date=_finer(kept.start_date, event.start_date),
                     place=kept.place or event.place,
                     quantity=kept.quantity or event.quantity,
+                    period=kept.period or event.period,
                     confidence=max(kept.confidence, event.confidence),
                 )
                 break

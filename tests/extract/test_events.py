@@ -9,7 +9,7 @@ import pytest
 
 from kg.records import Modality
 
-from ..conftest import asserted, facts
+from ..conftest import asserted, facts, run
 
 
 def only(found, family):
@@ -233,3 +233,35 @@ def test_refusing_to_ease_sanctions_is_not_relief():
 def test_a_capital_in_reported_speech_acts_as_its_country():
     found = only(asserted("The Latvian foreign ministry said Moscow had freed a Latvian businessman."), "Release")
     assert [(f.agent, f.target) for f in found] == [("Russia", "Latvian businessman")]
+
+
+# -- Time ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("when", "date", "start", "period"), [
+    ("on Friday", "2025-12-12", None, None),
+    ("yesterday", "2025-12-11", None, None),
+    ("three days ago", "2025-12-09", None, None),
+    ("in August", "2025-08", None, None),
+    ("last month", "2025-11", None, None),
+    ("in 2023", "2023", None, None),
+    ("last week", None, None, ("2025-12-01", "2025-12-07")),
+    ("earlier this week", None, None, ("2025-12-08", "2025-12-12")),
+])
+def test_meeting_date_resolved_against_the_article_date_at_its_precision(when, date, start, period):
+    [meeting] = asserted(f"Gustavo Petro met Luiz Inacio Lula da Silva {when}.")
+    assert (meeting.date, meeting.start_date) == (date, start)
+    [resolution] = run(f"Gustavo Petro met Luiz Inacio Lula da Silva {when}.")[1]
+    found = resolution.events[0].period
+    assert (tuple(v.iso for v in found) if found else None) == period
+
+
+def test_releases_since_a_month_keep_it_as_start_date():
+    [release] = asserted("Caracas has freed more than 80 detainees since July 2024.")
+    assert (release.date, release.start_date, release.quantity) == (None, "2024-07", 80)
+
+
+def test_planned_meeting_date_looks_forward():
+    [meeting] = facts("Gustavo Petro will meet Javier Milei in August.")
+    assert meeting.modality is Modality.PLANNED
+    assert meeting.date == "2026-08"

@@ -143,3 +143,11 @@ def test_symmetric_relation_has_edges_both_ways():
     graph = graph_from_text("Anna Berg, the wife of Erik Berg, opened the exhibition.", published="2025-12-12")
     anna, erik = RESOURCE["person-anna-berg"], RESOURCE["person-erik-berg"]
     assert (anna, KG.spouseOf, erik) in graph and (erik, KG.spouseOf, anna) in graph
+
+
+def test_span_dates_give_earliest_and_latest_day():
+    graph = graph_from_text("Gustavo Petro met Javier Milei last week.", published="2025-12-12")
+    [event] = list(graph.subjects(RDF.type, KG.Meeting))
+    assert graph.value(event, KG.earliestDate) == Literal("2025-12-01", datatype=XSD.date)
+    assert graph.value(event, KG.latestDate) == Literal("2025-12-07", datatype=XSD.date)
+    assert graph.value(event, KG.date) is None
