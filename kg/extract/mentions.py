@@ -17,6 +17,7 @@ from kg.lang.gazetteer import country_gazetteer
 from kg.records import EntityType, Mention
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _QUANTITY_HEADS = frozenset({
     "dozen", "dozens", "hundreds", "thousands", "tens", "millions", "some", "many", "most", "all",
@@ -108,6 +109,8 @@ def _entity_type(span: Span, label: str) -> EntityType | None:
         return typed
     if label in ("GPE", "ORG") and gazetteer.country(text):
         return EntityType.COUNTRY
+    if label in ("ORG", "PERSON") and typed is None and len(span) == 1 and gazetteer.capital_of(text):
+        return EntityType.CITY  # "He said Minsk had freed ...": the small model's ORG or PERSON for a capital
     if typed in (EntityType.CITY, EntityType.REGION):
         return typed
     if label == "GPE":
@@ -228,6 +231,30 @@ def _phrase(token: Token, head: Token) -> str | None:
     return head.doc[words[0].i:head.i + 1].text
 
 
+def _gazetteer_names(doc: Doc) -> list[Span]:
+    """Countries and capitals the NER missed ("Kyiv freed the activist"), as GPE spans.
+
+    Only proper nouns outside any entity are read, longest name first ("South Korea").
+    """
+    gazetteer = country_gazetteer()
+    found: list[Span] = []
+    end = len(doc)
+    while end > 0:
+        for size in (3, 2, 1):
+            start = end - size
+            if start < 0:
+                continue
+            span = doc[start:end]
+            if all(t.pos_ == "PROPN" and not t.ent_type_ for t in span) and \
+                    (gazetteer.country(span.text) or gazetteer.capital_of(span.text)):
+                found.append(Span(doc, start, end, label="GPE"))
+                end = start
+                break
+        else:
+            end -= 1
+    return found[::-1]
+
+
 class MentionTable:
     """The mentions of one article, found once and looked up by token while events are read."""
 
@@ -240,6 +267,8 @@ class MentionTable:
         for ent in doc.ents:
             if ent.label_ in _NAMED_LABELS:
                 self._add_entity(ent)
+        for span in _gazetteer_names(doc):
+            self._add_entity(span)
 
     def sentence_index(self, token: Token) -> int:
         return self._sentence_of[token.sent.start]
@@ -289,14 +318,17 @@ class MentionTable:
                 return None
         if head.i in self._by_token:
             return self.mentions[self._by_token[head.i]]
+        if head.ent_type_ in _NOT_PARTICIPANTS:
+            return None  # "on Tuesday" is a time, not the one the event was done to
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             named = self._unlabelled_name(head)
             if named is not None:
                 return named
         gazetteer = country_gazetteer()
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+        owners = [c for c in head.children if c.dep_ == "poss"]  # "Myanmar's military government"
         country = next(
-            (c.text for c in [*modifiers, head] if gazetteer.named_or_demonym(c.text)), None
+            (c.text for c in [*modifiers, *owners, head] if gazetteer.named_or_demonym(c.text)), None
         )
         words = _phrase(token, head) or " ".join(
             [c.text for c in modifiers if c.pos_ in ("ADJ", "NOUN", "PROPN")] + [head.text]

@@ -55,8 +55,10 @@ class CountryGazetteer:
     """Look countries up by name, alias, demonym or capital."""
 
     def __init__(
-        self, countries: list[Country], seats: dict[str, str], preferred: dict[str, str] | None = None
+        self, countries: list[Country], seats: dict[str, str], preferred: dict[str, str] | None = None,
+        not_acting: frozenset[str] = frozenset(),
     ) -> None:
+        self._not_acting = {normalize_name(name) for name in not_acting}
         self.countries = {c.code: c for c in countries}
         self._names: dict[str, Country] = {}
         self._demonyms: dict[str, Country] = {}
@@ -94,6 +96,14 @@ class CountryGazetteer:
         """The country whose capital or seat of government this is ("Moscow", "the Kremlin")."""
         return self._capitals.get(normalize_name(name))
 
+    def government_at(self, name: str) -> Country | None:
+        """The country a capital stands for when it acts ("Moscow released ..."), or None.
+
+        >>> country_gazetteer().government_at("Moscow").code, country_gazetteer().government_at("Brussels")
+        ('RUS', None)
+        """
+        return None if normalize_name(name) in self._not_acting else self.capital_of(name)
+
 
 def _as_list(value: object) -> list[str]:
     """countryinfo gives some fields as a string, some as a list of strings."""
@@ -111,6 +121,7 @@ def country_gazetteer() -> CountryGazetteer:
 
     extra = load_data("countries")
     countries: dict[str, Country] = {}
+    populations: dict[str, int] = {}
     # a few codes appear twice (the United Kingdom and Wales share GBR): keep the sovereign entry,
     # the one with a numeric ISO code and the most alternative spellings
     raw: list[dict[str, Any]] = [dict(info) for info in CountryInfo.all().values()]
@@ -131,10 +142,14 @@ def country_gazetteer() -> CountryGazetteer:
         country.demonyms.update(_as_list(info.get("demonym")))
         country.capitals.update(_as_list(info.get("capital")))
         countries[code] = country
+        populations[code] = int(info.get("population") or 0)
     preferred: dict[str, str] = {}
     for key, target in (("aliases", "names"), ("demonyms", "demonyms"), ("capitals", "capitals")):
         for code, values in extra[key].items():
             getattr(countries[code], target).update(values)
             if key != "capitals":
                 preferred.update((value, code) for value in values)
-    return CountryGazetteer(list(countries.values()), extra["government_seats"], preferred)
+    # a demonym or name shared by several entries ("Norwegian": Norway, Svalbard) goes to the most populous
+    by_population = sorted(countries.values(), key=lambda c: -populations.get(c.code, 0))
+    return CountryGazetteer(by_population, extra["government_seats"], preferred,
+                            frozenset(extra.get("not_acting_capitals", ())))

@@ -246,8 +246,8 @@ class _Resolver:
         if index is None:
             return None
         mention = self.mentions[index]
-        if mention.type is EntityType.CITY:
-            country = self.gazetteer.capital_of(mention.text)
+        if mention.type is EntityType.CITY and not self.key_of.get(index, "").startswith("person/"):
+            country = self.gazetteer.government_at(mention.text)
             if country is not None:
                 entity = self._country_entity(country)
                 entity.alt_labels.add(mention.text)

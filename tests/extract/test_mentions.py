@@ -3,6 +3,8 @@
 from kg.extract.mentions import MentionTable
 from kg.records import EntityType
 
+from ..conftest import asserted
+
 
 def mentions(nlp, text):
     return {(m.text, m.type) for m in MentionTable(nlp(text)).mentions}
@@ -39,3 +41,19 @@ def test_demonym_as_modifier_is_its_country_but_as_a_noun_is_people(nlp):
     found = mentions(nlp, "A Belarusian court jailed two Lithuanians.")
     assert ("Belarusian", EntityType.COUNTRY) in found
     assert not [m for m in found if m[0] == "Lithuanians"]
+
+
+def test_capital_the_model_labels_a_person_acts_as_its_country():
+    [release] = [f for f in asserted("He said Tbilisi had freed 14 prisoners.") if f.family == "Release"]
+    assert release.agent == "Georgia"
+
+
+def test_surname_that_is_also_a_capital_stays_the_person():
+    [statement] = [f for f in asserted("Coach Maria Lima resigned on Monday. Lima said she was tired.")
+                   if f.family == "Statement"]
+    assert statement.agent == "Maria Lima"
+
+
+def test_capital_the_model_missed_is_found_from_the_gazetteer():
+    [release] = [f for f in asserted("Kyiv freed the activist, his wife said.") if f.family == "Release"]
+    assert release.agent == "Ukraine"
