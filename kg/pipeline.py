@@ -111,7 +111,9 @@ def load_paths(
             graph = build_graph(resolution) + source_graph(article, pages[article.id])
             report.triples += store.add_graph(article_iri(article), graph, replace=force)
             report.loaded += 1
-            report.events.update(e.family for e in resolution.events if e.modality is Modality.ASSERTED)
+            report.events.update(
+                e.family for e in resolution.events if e.modality is Modality.ASSERTED and (e.agent or e.target)
+            )
     return report
 
 
