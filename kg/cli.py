@@ -54,8 +54,36 @@ def _parser() -> argparse.ArgumentParser:
     with_store(query)
     query.add_argument("query", nargs="?", help="SPARQL text (kg:, rdfs:, schema:, prov:, skos:, xsd: predeclared)")
     query.add_argument("--file", help="read the query from this file")
+    query.add_argument("--name", help="run a saved query (see --list)")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                       help="a parameter of the saved query, bound as a literal (repeatable)")
+    query.add_argument("--list", action="store_true", help="list the saved queries and their parameters")
     query.add_argument("--format", choices=FORMATS, default="table")
+
+    stats = commands.add_parser("stats", help="count articles, entities, events, relations and triples")
+    with_store(stats)
+
+    remove = commands.add_parser("remove", help="drop articles and whatever only they supported")
+    remove.add_argument("articles", nargs="+", metavar="ARTICLE", help="an article IRI, its id, or a page name")
+    with_store(remove)
     return parser
+
+
+def _query_text(args: argparse.Namespace) -> tuple[str, dict[str, str]]:
+    from kg.store.saved import parse_params, saved_query
+
+    given = [bool(args.query), bool(args.file), bool(args.name)]
+    if sum(given) != 1:
+        raise InputError("give one of: a query, --file or --name")
+    params = parse_params(args.param)
+    if args.name:
+        saved = saved_query(args.name)
+        return saved.text, saved.bindings(params)
+    if args.file:
+        from kg.ingest.sources import read_source
+
+        return read_source(args.file).text, params
+    return args.query, params
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -86,16 +114,31 @@ def _run(args: argparse.Namespace) -> int:
                 store.export(args.format, sys.stdout.buffer)
         return 0
     if args.command == "query":
-        if bool(args.query) == bool(args.file):
-            raise InputError("give a query or --file, not both and not neither")
-        if args.file:
-            from kg.ingest.sources import read_source
+        if args.list:
+            from kg.store.saved import saved_queries
 
-            text = read_source(args.file).text
-        else:
-            text = args.query
+            for saved in saved_queries().values():
+                usage = " ".join(f"[--param {name}=...]" for name in saved.params)
+                print(f"{saved.name:<10} {saved.title}" + (f"\n{'':<10} {usage}" if usage else ""))
+            return 0
+        text, bindings = _query_text(args)
         with Store(settings.store, read_only=True) as store:
-            print(format_answer(store.query(text), args.format))
+            print(format_answer(store.query(text, bindings), args.format))
+        return 0
+    if args.command == "stats":
+        with Store(settings.store, read_only=True) as store:
+            print(store.stats().text())
+        return 0
+    if args.command == "remove":
+        with Store(settings.store) as store:
+            names = {a: store.find_articles(a) for a in args.articles}
+            missing = [a for a, found in names.items() if not found]
+            if missing:
+                raise InputError(f"no article {', '.join(missing)} in the store; nothing was removed")
+            for found in names.values():
+                for name in found:
+                    store.remove_graph(name)
+            print(f"removed {sum(len(f) for f in names.values())} article(s)")
         return 0
     raise InputError(f"unknown command {args.command}")
 

@@ -130,3 +130,69 @@ def test_the_same_story_from_another_page_only_adds_that_page(tmp_path, loaded_s
     assert "1 already in the store" in kg("load", str(copy), "--store", str(loaded_store)).stdout
     added = set(export(loaded_store).splitlines()) - before
     assert len(added) == 1 and '"copy-of-good.txt"' in added.pop()
+
+
+@pytest.fixture(scope="module")
+def samples_store(tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("samples") / "store"
+    result = kg("load", str(SAMPLES), "--store", str(store), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+def test_saved_query_with_a_parameter_keeps_only_that_actor(samples_store):
+    every = kg("query", "--store", str(samples_store), "--name", "releases", "--format", "json")
+    belarus = kg("query", "--store", str(samples_store), "--name", "releases", "--param", "actor=Minsk",
+                 "--format", "json")
+    assert every.returncode == belarus.returncode == 0, belarus.stderr
+    import json
+
+    rows = json.loads(belarus.stdout)["results"]["bindings"]
+    assert rows and {r["by"]["value"] for r in rows} == {"Belarus"}
+    assert len(rows) < len(json.loads(every.stdout)["results"]["bindings"])
+
+
+def test_a_parameter_is_bound_as_a_literal_never_read_as_sparql(samples_store):
+    attack = 'x" ) } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o #'
+    result = kg("query", "--store", str(samples_store), "--name", "releases", "--param", f"actor={attack}",
+                "--format", "json")
+    assert result.returncode == 0, result.stderr
+    import json
+
+    assert json.loads(result.stdout)["results"]["bindings"] == []
+
+
+def test_unknown_saved_query_or_parameter_is_one_line(samples_store):
+    for args in (["--name", "nothing"], ["--name", "releases", "--param", "who=Belarus"],
+                 ["--name", "releases", "--param", "actor"]):
+        result = kg("query", "--store", str(samples_store), *args)
+        assert result.returncode == 5 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_every_saved_query_runs_and_is_listed(samples_store):
+    listed = kg("query", "--list").stdout
+    for name in ("meetings", "releases", "sanctions", "evidence", "entities"):
+        assert name in listed
+        assert kg("query", "--store", str(samples_store), "--name", name).returncode == 0
+
+
+def test_stats_counts_what_the_store_holds(samples_store):
+    result = kg("stats", "--store", str(samples_store))
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(None, 1) for line in result.stdout.splitlines())
+    assert lines["articles"].strip() == "4"  # three pages, one with a second story glued on
+    assert "Country" in lines["entities"] and "Meeting" in lines["events"]
+
+
+def test_remove_drops_the_article_and_what_only_it_supported(tmp_path, loaded_store):
+    other = tmp_path / "other.txt"
+    other.write_text("Ilham Aliyev met Nikol Pashinyan in Abu Dhabi on Thursday.\n")
+    assert kg("load", str(other), "--store", str(loaded_store), "--date", "2025-12-12").returncode == 0
+    before = export(loaded_store)
+    assert "Pashinyan" in before
+    removed = kg("remove", "other.txt", "--store", str(loaded_store))
+    assert removed.returncode == 0, removed.stderr
+    after = export(loaded_store)
+    assert "Pashinyan" not in after and "Erdogan" in after and "Aliyev" in after
+    missing = kg("remove", "other.txt", "--store", str(loaded_store))
+    assert missing.returncode == 2 and "nothing was removed" in missing.stderr

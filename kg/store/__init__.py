@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,8 +31,9 @@ from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
 from kg.store._converter import from_ox, graph_to_quads
 from kg.store.results import FORMATS, Answer, format_answer
+from kg.store.saved import with_values
 
-__all__ = ["EXPORT_FORMATS", "FORMATS", "Answer", "Store", "format_answer", "ontology_path"]
+__all__ = ["EXPORT_FORMATS", "FORMATS", "Answer", "Store", "StoreStats", "format_answer", "ontology_path"]
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -41,6 +43,49 @@ EXPORT_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 _DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """What a store holds, as ``kg stats`` prints it."""
+
+    articles: int
+    entities: dict[str, int]
+    events: dict[str, int]
+    relations: dict[str, int]
+    triples: int
+
+    @classmethod
+    def from_store(cls, store: Store) -> StoreStats:
+        def counts(sparql: str) -> dict[str, int]:
+            return {compact_name(row["k"] or ""): int(row["n"] or 0) for row in store.query(sparql).values()}
+
+        articles = store.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }").values()[0]["n"]
+        entities = counts("SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?k . ?k rdfs:subClassOf+ kg:Entity } "
+                          "GROUP BY ?k ORDER BY DESC(?n)")
+        events = counts("SELECT ?k (COUNT(DISTINCT ?e) AS ?n) "
+                        "WHERE { ?e a kg:Event, ?k . ?k rdfs:subClassOf kg:Event } GROUP BY ?k ORDER BY DESC(?n)")
+        relations = counts("SELECT ?k (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a kg:Relation ; kg:relationType ?k } "
+                           "GROUP BY ?k ORDER BY DESC(?n)")
+        triples = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER NOT EXISTS "
+                              f"{{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }} }}").values()[0]["n"]
+        return cls(int(articles or 0), entities, events, relations, int(triples or 0))
+
+    def text(self) -> str:
+        """The counts as lines a person reads."""
+        def line(title: str, counts: dict[str, int]) -> str:
+            parts = ", ".join(f"{name} {n}" for name, n in counts.items()) or "none"
+            return f"{title:<10} {sum(counts.values())} ({parts})"
+
+        return "\n".join([
+            f"{'articles':<10} {self.articles}", line("entities", self.entities), line("events", self.events),
+            line("relations", self.relations), f"{'triples':<10} {self.triples} (merged graph, without the ontology)",
+        ])
+
+
+def compact_name(iri: str) -> str:
+    """The local name of a kg term ("https://w3id.org/kg-news/ontology#Meeting" → "Meeting")."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def ontology_path() -> Path | None:
@@ -146,13 +191,14 @@ class Store:
         return True
 
     # -- reading ----------------------------------------------------------
-    def query(self, sparql: str) -> Answer:
+    def query(self, sparql: str, bindings: dict[str, str] | None = None) -> Answer:
         """Run a SPARQL query over the merged graph of all articles and the ontology.
 
         kg's prefixes need no declaration; ``GRAPH ?article { ... }`` reaches one article's triples.
+        ``bindings`` gives variables a literal value before evaluation (parameters of saved queries).
         """
         try:
-            result = self._store.query(sparql, prefixes=PREFIXES)
+            result = self._store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES)
             return Answer.from_result(result)
         except SyntaxError as exc:
             raise QueryError(f"query does not parse: {str(exc).splitlines()[0]}") from exc
@@ -198,6 +244,19 @@ class Store:
             graph = dataset.graph(rdflib.URIRef(quad.graph_name.value))  # type: ignore[union-attr]
             graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
         return dataset
+
+    def stats(self) -> StoreStats:
+        """Counts of articles, entities by type, asserted events by family, relations and triples."""
+        return StoreStats.from_store(self)
+
+    def find_articles(self, reference: str) -> list[rdflib.URIRef]:
+        """Articles named by an IRI, an id, or the name of a page they were read from."""
+        rows = self.query(
+            "SELECT DISTINCT ?a WHERE { ?a a kg:Article . OPTIONAL { ?a kg:sourceName ?page } "
+            "FILTER(STR(?a) = ?ref || STRENDS(STR(?a), CONCAT('article-', ?ref)) || ?page = ?ref) }",
+            {"ref": reference},
+        )
+        return [rdflib.URIRef(row["a"]) for row in rows.values() if row["a"]]
 
     def flush(self) -> None:
         """Make every committed write visible to read-only openers in other processes."""
