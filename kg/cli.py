@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_store(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--store", help=f"store directory (default: ${ENV_STORE} or ./kg-store)")
+        sub.add_argument("--store", help=f"store directory or SPARQL server URL (default: ${ENV_STORE} or ./kg-store); "
+                         "a server's credentials come from $KG_STORE_USER and $KG_STORE_PASSWORD")
 
     load = commands.add_parser("load", help="read articles into the store")
     load.add_argument("paths", nargs="+", metavar="PATH", help="text or HTML files, folders of them, or - for stdin")
@@ -96,10 +97,10 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(report.summary())
         return 0
-    from kg.store import Store, format_answer
+    from kg.store import format_answer, open_store
 
     if args.command == "export":
-        with Store(settings.store, read_only=True) as store:
+        with open_store(settings.store, read_only=True) as store:
             if args.output:
                 target = Path(args.output)
                 temporary = target.with_name(target.name + ".part")
@@ -122,15 +123,15 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"{saved.name:<10} {saved.title}" + (f"\n{'':<10} {usage}" if usage else ""))
             return 0
         text, bindings = _query_text(args)
-        with Store(settings.store, read_only=True) as store:
+        with open_store(settings.store, read_only=True) as store:
             print(format_answer(store.query(text, bindings), args.format))
         return 0
     if args.command == "stats":
-        with Store(settings.store, read_only=True) as store:
+        with open_store(settings.store, read_only=True) as store:
             print(store.stats().text())
         return 0
     if args.command == "remove":
-        with Store(settings.store) as store:
+        with open_store(settings.store) as store:
             names = {a: store.find_articles(a) for a in args.articles}
             missing = [a for a, found in names.items() if not found]
             if missing:

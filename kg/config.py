@@ -27,7 +27,7 @@ class Settings:
     """
 
     model: str = DEFAULT_MODEL
-    store: Path = Path(DEFAULT_STORE)
+    store: Path | str = Path(DEFAULT_STORE)  # a directory, or the URL of a SPARQL server
     batch_size: int = 32
 
 
@@ -40,4 +40,6 @@ def load_settings(model: str | None = None, store: str | os.PathLike[str] | None
     settings = Settings()
     chosen_model = model or os.environ.get(ENV_MODEL) or settings.model
     chosen_store = store or os.environ.get(ENV_STORE) or settings.store
-    return replace(settings, model=chosen_model, store=Path(chosen_store))
+    location = str(chosen_store)
+    is_server = location.startswith(("http://", "https://"))
+    return replace(settings, model=chosen_model, store=location if is_server else Path(location))

@@ -25,7 +25,7 @@ from kg.nlp import parse
 from kg.rdf import KG, article_iri, build_graph, new_graph
 from kg.records import Article, Modality, Resolution
 from kg.resolve import resolve
-from kg.store import Store
+from kg.store import open_store
 
 _PROGRESS_FROM = 5  # articles; smaller loads print no progress bar
 
@@ -98,7 +98,7 @@ def load_paths(
     pages: dict[str, set[str]] = {}
     for article in articles:
         pages.setdefault(article.id, set()).add(PurePath(article.source).name)
-    with Store(settings.store) as store:
+    with open_store(settings.store) as store:
         store.load_ontology()
         known = [a for a in unique if not force and store.has_graph(article_iri(a))]
         known_ids = {a.id for a in known}

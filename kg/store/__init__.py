@@ -30,10 +30,14 @@ import rdflib
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
 from kg.store._converter import from_ox, graph_to_quads
+from kg.store.remote import RemoteStore, is_url
 from kg.store.results import FORMATS, Answer, format_answer
 from kg.store.saved import with_values
 
-__all__ = ["EXPORT_FORMATS", "FORMATS", "Answer", "Store", "StoreStats", "format_answer", "ontology_path"]
+__all__ = [
+    "EXPORT_FORMATS", "FORMATS", "Answer", "RemoteStore", "Store", "StoreStats", "format_answer", "open_store",
+    "ontology_path",
+]
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -56,7 +60,7 @@ class StoreStats:
     triples: int
 
     @classmethod
-    def from_store(cls, store: Store) -> StoreStats:
+    def from_store(cls, store: Store | RemoteStore) -> StoreStats:
         def counts(sparql: str) -> dict[str, int]:
             return {compact_name(row["k"] or ""): int(row["n"] or 0) for row in store.query(sparql).values()}
 
@@ -83,6 +87,13 @@ class StoreStats:
         ])
 
 
+def open_store(location: str | Path, *, read_only: bool = False) -> Store | RemoteStore:
+    """The store at ``location``: a SPARQL server for an http(s) URL, else an embedded store directory."""
+    if is_url(str(location)):
+        return RemoteStore(str(location), read_only=read_only)
+    return Store(location, read_only=read_only)
+
+
 def compact_name(iri: str) -> str:
     """The local name of a kg term ("https://w3id.org/kg-news/ontology#Meeting" → "Meeting")."""
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -103,7 +114,7 @@ def _open_error(path: Path, exc: OSError) -> StoreError:
     return StoreError(f"cannot open store {path}: {message.splitlines()[0]}")
 
 
-def _forget_graph(name: rdflib.URIRef) -> str:
+def forget_graph_update(name: rdflib.URIRef) -> str:
     """SPARQL update dropping a named graph and the merged triples only it supported."""
     return (
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
@@ -129,6 +140,15 @@ class Store:
         except OSError as exc:
             raise _open_error(self.path, exc) from exc
 
+    @classmethod
+    def from_oxigraph(cls, memory: ox.Store) -> Store:
+        """A Store over an in-memory Oxigraph store (a server's snapshot, a test's data)."""
+        store = cls.__new__(cls)
+        store.path = Path("<memory>")
+        store.read_only = False
+        store._store = memory
+        return store
+
     def __enter__(self) -> Store:
         return self
 
@@ -139,7 +159,7 @@ class Store:
         """Flush writes and release the directory lock."""
         store = getattr(self, "_store", None)
         if store is not None:
-            if not self.read_only:
+            if not self.read_only and self.path != Path("<memory>"):
                 store.flush()
             del self._store
 
@@ -159,7 +179,7 @@ class Store:
             if replace and self.has_graph(name):
                 body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
                 self._store.update(
-                    f"{_forget_graph(name)} ; "
+                    f"{forget_graph_update(name)} ; "
                     f"INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; INSERT DATA {{ {body} }}"
                 )
             else:
@@ -173,7 +193,7 @@ class Store:
         if not self.has_graph(name):
             return False
         try:
-            self._store.update(_forget_graph(name))
+            self._store.update(forget_graph_update(name))
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
         return True

@@ -1,0 +1,213 @@
+"""A SPARQL 1.1 server used as the kg store: the same methods as :class:`kg.store.Store`.
+
+``--store http://host:port`` (or ``$KG_STORE``) names the server. Queries go to
+``/query`` and updates to ``/update`` (SPARQL 1.1 Protocol); articles are written as
+N-Quads batches to ``/store`` (the Graph Store Protocol's dataset endpoint, as Oxigraph
+serves it), one request per batch and never one INSERT per triple. Other layouts set
+``KG_SPARQL_QUERY``, ``KG_SPARQL_UPDATE`` and ``KG_SPARQL_GSP`` to full URLs.
+Credentials come from ``KG_STORE_USER`` and ``KG_STORE_PASSWORD``, never from the
+command line, and are never printed: error messages name the server without them.
+
+Each article is written like in the embedded store: its named graph plus the RDF
+merge in the default graph, in the same request, so the server applies both or neither.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, BinaryIO
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
+from kg.store._converter import graph_to_quads
+from kg.store.results import Answer
+from kg.store.saved import with_values
+
+if TYPE_CHECKING:
+    from kg.store import StoreStats
+
+ENV_USER = "KG_STORE_USER"
+ENV_PASSWORD = "KG_STORE_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
+_TIMEOUT = 120
+
+
+def is_url(location: object) -> bool:
+    """Whether a ``--store`` value names a server rather than a directory."""
+    return isinstance(location, str) and location.startswith(("http://", "https://"))
+
+
+def _prologue() -> str:
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+
+def _term(binding: dict[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if "xml:lang" in binding:
+        return ox.Literal(value, language=binding["xml:lang"])
+    if "datatype" in binding:
+        return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
+    return ox.Literal(value)
+
+
+def _nquads(quads: Iterable[ox.Quad]) -> bytes:
+    return ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS) or b""
+
+
+class RemoteStore:
+    """A SPARQL server holding kg's graphs; ``read_only`` only checks that it answers."""
+
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        base = url.rstrip("/")
+        if urllib.parse.urlsplit(base).password is not None:  # the URL would end up in argv, logs and errors
+            raise StoreError(f"give the server's credentials in ${ENV_USER} and ${ENV_PASSWORD}, not in the URL")
+        self.url = base
+        self.read_only = read_only
+        self.query_url = os.environ.get("KG_SPARQL_QUERY") or f"{base}/query"
+        self.update_url = os.environ.get("KG_SPARQL_UPDATE") or f"{base}/update"
+        self.gsp_url = os.environ.get("KG_SPARQL_GSP") or f"{base}/store"
+        user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+        token = base64.b64encode(f"{user}:{password}".encode()).decode() if user else None
+        self._auth = {"Authorization": f"Basic {token}"} if token else {}
+        self.query("ASK { }")  # fail now, with one line, if the server is not there
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Nothing to release: every request is complete when it returns."""
+
+    # -- HTTP -------------------------------------------------------------
+    def _request(self, url: str, data: bytes | None, content_type: str | None, accept: str) -> bytes:
+        headers = {"Accept": accept, **self._auth}
+        if content_type:
+            headers["Content-Type"] = content_type
+        request = urllib.request.Request(url, data=data, headers=headers, method="POST" if data is not None else "GET")
+        try:
+            with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:  # noqa: S310 - http(s) only
+                return bytes(response.read())
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            reason = detail[0] if detail else exc.reason
+            if exc.code == 400 and url == self.query_url:
+                raise QueryError(f"query rejected by {self.url}: {reason}") from None
+            if exc.code in (401, 403):
+                raise StoreError(f"{self.url} refused the credentials in ${ENV_USER}/${ENV_PASSWORD}") from None
+            raise StoreError(f"{self.url} answered {exc.code}: {reason}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            reason = str(exc.reason if isinstance(exc, urllib.error.URLError) else exc)
+            raise StoreError(f"cannot reach the SPARQL server {self.url}: {reason}") from None
+
+    def _update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.url} was opened for reading only")
+        body = urllib.parse.urlencode({"update": sparql}).encode()
+        self._request(self.update_url, body, "application/x-www-form-urlencoded", "*/*")
+
+    # -- writing ----------------------------------------------------------
+    def has_graph(self, name: rdflib.URIRef) -> bool:
+        """Whether a named graph (an article) is on the server."""
+        return bool(self.query(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").boolean)
+
+    def add_graphs(self, graphs: Iterable[tuple[rdflib.URIRef, rdflib.Graph]], *, replace: bool = False) -> int:
+        """Write several articles in one N-Quads request (named graphs plus their merge); returns the triple count."""
+        quads: list[ox.Quad] = []
+        for name, graph in graphs:
+            if replace and self.has_graph(name):
+                self.remove_graph(name)
+            named = list(graph_to_quads(graph, name))
+            quads += named + [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in named]
+        if quads:
+            if self.read_only:
+                raise StoreError(f"{self.url} was opened for reading only")
+            self._request(self.gsp_url, _nquads(quads), "application/n-quads", "*/*")
+        return sum(1 for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def add_graph(self, name: rdflib.URIRef, graph: rdflib.Graph, *, replace: bool = False) -> int:
+        """Write one article; see :meth:`add_graphs`."""
+        return self.add_graphs([(name, graph)], replace=replace)
+
+    def remove_graph(self, name: rdflib.URIRef) -> bool:
+        """Drop a named graph and every merged triple that no other graph supports, in one update."""
+        from kg.store import forget_graph_update
+
+        if not self.has_graph(name):
+            return False
+        self._update(forget_graph_update(name))
+        return True
+
+    def load_ontology(self, path: object = None) -> bool:
+        """Put the ontology in its own named graph once."""
+        from kg.store import ontology_path
+
+        source = ontology_path()
+        if source is None:
+            return False
+        name = rdflib.URIRef(ONTOLOGY_IRI)
+        if not self.has_graph(name):
+            self.add_graph(name, rdflib.Graph().parse(source, format="turtle"))
+        return True
+
+    # -- reading ----------------------------------------------------------
+    def query(self, sparql: str, bindings: dict[str, str] | None = None) -> Answer:
+        """Run a SPARQL query on the server; kg's prefixes are declared for it."""
+        text = _prologue() + with_values(sparql, bindings or {})
+        body = urllib.parse.urlencode({"query": text}).encode()
+        accept = "application/sparql-results+json, application/n-triples;q=0.9"
+        raw = self._request(self.query_url, body, "application/x-www-form-urlencoded", accept)
+        if raw.lstrip().startswith(b"{"):
+            result = json.loads(raw)
+            if "boolean" in result:
+                return Answer(boolean=bool(result["boolean"]))
+            variables = tuple(result["head"].get("vars", []))
+            rows = tuple(
+                tuple(_term(row[v]) if v in row else None for v in variables)
+                for row in result["results"]["bindings"]
+            )
+            return Answer(variables=variables, rows=rows)
+        triples = ox.parse(io.BytesIO(raw), format=ox.RdfFormat.N_TRIPLES)
+        return Answer(triples=tuple(ox.Triple(q.subject, q.predicate, q.object) for q in triples))
+
+    def snapshot(self) -> ox.Store:
+        """Every quad on the server, in an in-memory Oxigraph store."""
+        raw = self._request(self.gsp_url, None, None, "application/n-quads")
+        memory = ox.Store()
+        memory.load(io.BytesIO(raw), format=ox.RdfFormat.N_QUADS)
+        return memory
+
+    def export(self, fmt: str, output: BinaryIO) -> None:
+        """Write the server's kg data as the embedded store would (see :meth:`kg.store.Store.export`)."""
+        from kg.store import Store
+
+        Store.from_oxigraph(self.snapshot()).export(fmt, output)
+
+    def stats(self) -> StoreStats:
+        """Counts as ``kg stats`` prints them."""
+        from kg.store import StoreStats
+
+        return StoreStats.from_store(self)
+
+    def find_articles(self, reference: str) -> list[rdflib.URIRef]:
+        """Articles named by an IRI, an id or a page name."""
+        from kg.store import Store
+
+        return Store.find_articles(self, reference)  # type: ignore[arg-type]
+
+    def flush(self) -> None:
+        """Nothing to flush on a server."""
