@@ -94,6 +94,16 @@ def open_store(location: str | Path, *, read_only: bool = False) -> Store | Remo
     return Store(location, read_only=read_only)
 
 
+def find_articles(store: Store | RemoteStore, reference: str) -> list[rdflib.URIRef]:
+    """Articles of a store named by an IRI, an id, or the name of a page they were read from."""
+    rows = store.query(
+        "SELECT DISTINCT ?a WHERE { ?a a kg:Article . OPTIONAL { ?a kg:sourceName ?page } "
+        "FILTER(STR(?a) = ?ref || STRENDS(STR(?a), CONCAT('article-', ?ref)) || ?page = ?ref) }",
+        {"ref": reference},
+    )
+    return [rdflib.URIRef(row["a"]) for row in rows.values() if row["a"]]
+
+
 def compact_name(iri: str) -> str:
     """The local name of a kg term ("https://w3id.org/kg-news/ontology#Meeting" → "Meeting")."""
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -271,12 +281,7 @@ class Store:
 
     def find_articles(self, reference: str) -> list[rdflib.URIRef]:
         """Articles named by an IRI, an id, or the name of a page they were read from."""
-        rows = self.query(
-            "SELECT DISTINCT ?a WHERE { ?a a kg:Article . OPTIONAL { ?a kg:sourceName ?page } "
-            "FILTER(STR(?a) = ?ref || STRENDS(STR(?a), CONCAT('article-', ?ref)) || ?page = ?ref) }",
-            {"ref": reference},
-        )
-        return [rdflib.URIRef(row["a"]) for row in rows.values() if row["a"]]
+        return find_articles(self, reference)
 
     def flush(self) -> None:
         """Make every committed write visible to read-only openers in other processes."""

@@ -205,9 +205,9 @@ class RemoteStore:
 
     def find_articles(self, reference: str) -> list[rdflib.URIRef]:
         """Articles named by an IRI, an id or a page name."""
-        from kg.store import Store
+        from kg.store import find_articles
 
-        return Store.find_articles(self, reference)  # type: ignore[arg-type]
+        return find_articles(self, reference)
 
     def flush(self) -> None:
         """Nothing to flush on a server."""
