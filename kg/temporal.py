@@ -148,10 +148,11 @@ def resolve_date(text: str, reference: date | None, future: bool = False) -> Tim
     return None
 
 
-_PERIODS = {  # phrase → (first day, last day) as offsets in days from the Monday of the reference's week
+_WEEK_SPANS = {  # phrase → (first day, last day) in days from the Monday of the reference's week; None: the reference
     "last week": (-7, -1), "this week": (0, 6), "earlier this week": (0, None), "next week": (7, 13),
-    "last weekend": (-2, -1), "this weekend": (5, 6), "past week": (-7, None), "the past week": (-7, None),
+    "last weekend": (-2, -1), "this weekend": (5, 6),
 }
+_TRAILING_SPANS = {"past week": 7, "the past week": 7, "past few days": 3}  # phrase → days back from the reference
 
 
 def resolve_period(text: str, reference: date | None) -> tuple[TimeValue, TimeValue] | None:
@@ -161,13 +162,17 @@ def resolve_period(text: str, reference: date | None) -> tuple[TimeValue, TimeVa
 
     >>> [v.iso for v in resolve_period("earlier this week", date(2025, 12, 12))]
     ['2025-12-08', '2025-12-12']
+    >>> [v.iso for v in resolve_period("over the past week", date(2025, 12, 12))]
+    ['2025-12-05', '2025-12-12']
     """
     lowered = re.sub(r"^(?:in|over|during)\s+", "", _clean(text).lower())
-    if reference is None or lowered not in _PERIODS:
+    if reference is None:
         return None
-    first, last = _PERIODS[lowered]
-    if lowered.endswith("past week"):
-        return _day(reference + timedelta(days=first)), _day(reference)
+    if lowered in _TRAILING_SPANS:
+        return _day(reference - timedelta(days=_TRAILING_SPANS[lowered])), _day(reference)
+    if lowered not in _WEEK_SPANS:
+        return None
+    first, last = _WEEK_SPANS[lowered]
     monday = reference - timedelta(days=reference.weekday())
     end = reference if last is None else monday + timedelta(days=last)
     return _day(monday + timedelta(days=first)), _day(end)

@@ -38,6 +38,7 @@ class RelationKind:
     object_types: frozenset[EntityType]
     symmetric: bool
     paths: tuple[Path, ...]
+    narrowable: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def build_catalogue(data: dict) -> RelationCatalogue:
             kinds[name] = RelationKind(
                 name, frozenset(map(EntityType, spec["subject"])), frozenset(map(EntityType, spec["object"])),
                 bool(spec.get("symmetric")), tuple(parse_path(p) for p in spec.get("paths", ())),
+                bool(spec.get("narrowable")),
             )
         except ValueError as exc:
             raise _fail(30, f"relation '{name}': {exc}") from exc
@@ -183,9 +185,10 @@ def _person_relations(person: Mention, root: Token, table: MentionTable,
                       catalogue: RelationCatalogue) -> Iterator[Relation | None]:
     nationality = catalogue.kinds["nationality"]
     spoken_for: set[int] = set()
-    for role, cue in _role_tokens(root):
+    roles = _role_tokens(root)
+    for role, cue in roles:
         name = _role_kind(role, catalogue)
-        if name is None or name == "nationality" or _qualified(role, table) and name in ("leaderOf", "envoyFor"):
+        if name is None or catalogue.kinds[name].narrowable and _qualified(role, table):
             continue
         kind = catalogue.kinds[name]
         # a title's country may hang from the name: "Belarusian President Alexander Lukashenko"
@@ -198,8 +201,7 @@ def _person_relations(person: Mention, root: Token, table: MentionTable,
         for obj in objects:
             spoken_for.add(obj.index)
             yield _relation(kind, person, obj, role, cue, table, catalogue)
-    tokens = [root, *(role for role, _ in _role_tokens(root))]
-    for country in _countries_beside(tokens, table):
+    for country in _countries_beside([root, *(role for role, _ in roles)], table):
         if country.index not in spoken_for:
             yield _relation(nationality, person, country, root, "nationality", table, catalogue)
 

@@ -22,6 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
@@ -152,11 +153,11 @@ class RemoteStore:
         self._update(forget_graph_update(name))
         return True
 
-    def load_ontology(self, path: object = None) -> bool:
-        """Put the ontology in its own named graph once."""
+    def load_ontology(self, path: Path | None = None) -> bool:
+        """Put the ontology (``path``, by default the source tree's) in its own named graph once."""
         from kg.store import ontology_path
 
-        source = ontology_path()
+        source = path or ontology_path()
         if source is None:
             return False
         name = rdflib.URIRef(ONTOLOGY_IRI)

@@ -22,6 +22,7 @@ from ..conftest import relations
     ("Rafael Correa, a close ally of Nicolas Maduro, was seen in Quito.",
      ("Nicolas Maduro", "allyOf", "Rafael Correa")),
     ("Brazilian journalist Paulo Mendes was detained.", ("Paulo Mendes", "nationality", "Brazil")),
+    ("Paulo Mendes, a citizen of Brazil, was detained.", ("Paulo Mendes", "nationality", "Brazil")),
     ("Sweden joined NATO in March 2024.", ("Sweden", "memberOf", "NATO")),
     ("Nursultan Bekov, who has ruled Kazakhstan since 2019, spoke.", ("Nursultan Bekov", "leaderOf", "Kazakhstan")),
 ])
@@ -42,6 +43,7 @@ def test_opposition_leader_is_a_nationality_not_a_leadership():
 
 
 def test_planned_membership_is_not_stated():
+    assert ("Moldova", "memberOf", "NATO") in relations("Moldova joined NATO last year.")
     assert not relations("Moldova plans to join NATO next year.")
 
 
@@ -52,6 +54,7 @@ def test_organisation_acts_for_the_state_it_names_or_is_known_as():
 
 
 def test_a_name_that_is_no_organ_does_not_act_for_a_country():
+    assert ("Kenyan Foreign Ministry", "actsFor", "Kenya") in relations("The Kenyan Foreign Ministry protested.")
     assert not relations("Kenya's Independence Day parade was cancelled.")
 
 
