@@ -25,6 +25,16 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-12-12") from None
 
 
+def _workers(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes (0 means one per core)")
+    return count or (os.cpu_count() or 1)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Turn news articles into a queryable RDF graph.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -43,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--encoding", help="encoding of the input files (default: UTF-8)")
     load.add_argument("--date", type=_day, help="publication date for articles whose page gives none")
     load.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    load.add_argument("--workers", type=_workers, default=1, metavar="N",
+                      help="processes that parse and extract (default 1; 0 means one per core)")
 
     export = commands.add_parser("export", help="write the graph as RDF")
     with_store(export)
@@ -93,7 +105,7 @@ def _run(args: argparse.Namespace) -> int:
         from kg.pipeline import load_paths
 
         report = load_paths(args.paths, settings, force=args.force, encoding=args.encoding,
-                            published=args.date, progress=not args.quiet)
+                            published=args.date, progress=not args.quiet, workers=args.workers)
         if not args.quiet:
             print(report.summary())
         return 0

@@ -9,12 +9,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
+from typing import TypeVar
 
 import rdflib
 
@@ -27,6 +30,7 @@ from kg.records import Article, Modality, Resolution
 from kg.resolve import resolve
 from kg.store import open_store
 
+_T = TypeVar("_T")
 _PROGRESS_FROM = 5  # articles; smaller loads print no progress bar
 
 
@@ -59,6 +63,34 @@ def resolve_articles(articles: Iterable[Article], settings: Settings) -> Iterato
         yield resolve(extract(article, doc))
 
 
+def _graphs_of(articles: list[Article], settings: Settings) -> list[tuple[Resolution, rdflib.Graph]]:
+    """One worker's share: each article's resolution and its RDF graph."""
+    return [(resolution, build_graph(resolution)) for resolution in resolve_articles(articles, settings)]
+
+
+def article_graphs(
+    articles: Iterable[Article], settings: Settings, workers: int = 1
+) -> Iterator[tuple[Resolution, rdflib.Graph]]:
+    """Each article's resolution and RDF graph, in input order, parsed by ``workers`` processes.
+
+    With more than one worker, batches of ``settings.batch_size`` articles go to fresh
+    processes (spawned, so none inherits an open store), each loading the pipeline once;
+    the caller stays the only writer. Every article is processed on its own, so the
+    output is the same whatever the number of workers.
+    """
+    pending = list(articles)
+    if workers <= 1 or len(pending) <= settings.batch_size:
+        for resolution in resolve_articles(pending, settings):
+            yield resolution, build_graph(resolution)
+        return
+    size = settings.batch_size
+    batches = [pending[i:i + size] for i in range(0, len(pending), size)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for results in pool.map(_graphs_of, batches, [settings] * len(batches)):
+            yield from results
+
+
 def graph_from_text(text: str, published: str | date | None = None, settings: Settings | None = None) -> rdflib.Graph:
     """The RDF graph of one text, without a store: handy in tests and notebooks."""
     day = date.fromisoformat(published) if isinstance(published, str) else published
@@ -68,7 +100,7 @@ def graph_from_text(text: str, published: str | date | None = None, settings: Se
     return graph
 
 
-def _progress(items: Iterable[Resolution], total: int, enabled: bool) -> Iterable[Resolution]:
+def _progress(items: Iterable[_T], total: int, enabled: bool) -> Iterable[_T]:
     if not enabled or total < _PROGRESS_FROM:
         return items
     from tqdm import tqdm
@@ -84,12 +116,14 @@ def load_paths(
     encoding: str | None = None,
     published: date | None = None,
     progress: bool = True,
+    workers: int = 1,
 ) -> LoadReport:
     """Load files, folders or ``-`` into the store of ``settings``.
 
     All input is read and checked first, so bad input leaves the store untouched;
     then each article is committed in its own transaction. Articles already in the
-    store are skipped before parsing unless ``force``.
+    store are skipped before parsing unless ``force``. ``workers`` processes parse and
+    extract; this process alone writes.
     """
     articles = read_articles(paths, encoding=encoding, published=published)
     report = LoadReport(articles=len(articles))
@@ -106,9 +140,9 @@ def load_paths(
         report.skipped = len(known)
         for article in known:  # a known story seen on a new page: only the page is new
             store.add_graph(article_iri(article), source_graph(article, pages[article.id]))
-        for resolution in _progress(resolve_articles(pending, settings), len(pending), progress):
+        for resolution, graph in _progress(article_graphs(pending, settings, workers), len(pending), progress):
             article = resolution.article
-            graph = build_graph(resolution) + source_graph(article, pages[article.id])
+            graph += source_graph(article, pages[article.id])
             report.triples += store.add_graph(article_iri(article), graph, replace=force)
             report.loaded += 1
             report.events.update(

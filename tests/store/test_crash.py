@@ -1,4 +1,4 @@
-"""The store survives what users do to processes: SIGKILL in the middle of a load, and two writers at once."""
+"""The store survives what users do to processes: SIGKILL mid-load, two writers at once, several workers."""
 
 from __future__ import annotations
 
@@ -103,3 +103,21 @@ def test_a_second_writer_gets_a_clear_in_use_error_and_the_first_load_completes(
     first.stderr.close()
     assert first.wait(timeout=300) == 0
     assert _graphs(store) == reference
+
+
+def test_two_workers_write_exactly_what_one_process_writes(corpus, reference, tmp_path):
+    store = tmp_path / "store"
+    load = subprocess.run(_kg("load", str(corpus), "--store", str(store), "--workers", "2"),
+                          capture_output=True, text=True)
+    assert load.returncode == 0, load.stderr
+    assert f"loaded {ARTICLES} of {ARTICLES} articles" in load.stdout
+    assert _graphs(store) == reference
+
+
+def test_a_bad_worker_count_is_refused_before_a_store_is_made(tmp_path):
+    store = tmp_path / "store"
+    bad = subprocess.run(_kg("load", str(tmp_path), "--store", str(store), "--workers", "two"),
+                         capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert "not a number of processes" in bad.stderr
+    assert not store.exists()
