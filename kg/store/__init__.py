@@ -36,7 +36,7 @@ from kg.store.saved import with_values
 
 __all__ = [
     "EXPORT_FORMATS", "FORMATS", "Answer", "RemoteStore", "Store", "StoreStats", "format_answer", "open_store",
-    "ontology_path",
+    "ontology_path", "rdflib_query",
 ]
 
 EXPORT_FORMATS = {
@@ -92,6 +92,14 @@ def open_store(location: str | Path, *, read_only: bool = False) -> Store | Remo
     if is_url(str(location)):
         return RemoteStore(str(location), read_only=read_only)
     return Store(location, read_only=read_only)
+
+
+def rdflib_query(graph: rdflib.Graph, sparql: str, bindings: dict[str, str] | None = None) -> Answer:
+    """Run a kg query (prefixes predeclared, parameters bound as in :meth:`Store.query`) with rdflib's engine."""
+    try:
+        return Answer.from_rdflib(graph.query(with_values(sparql, bindings or {}), initNs=PREFIXES))
+    except Exception as exc:  # noqa: BLE001 - rdflib raises pyparsing and many other errors
+        raise QueryError(f"query failed in rdflib: {str(exc).splitlines()[0]}") from exc
 
 
 def find_articles(store: Store | RemoteStore, reference: str) -> list[rdflib.URIRef]:
@@ -274,6 +282,48 @@ class Store:
             graph = dataset.graph(rdflib.URIRef(quad.graph_name.value))  # type: ignore[union-attr]
             graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
         return dataset
+
+    def merged_graph(self) -> rdflib.Graph:
+        """A copy of the graph queries read (every article merged, with the ontology) as an rdflib Graph.
+
+        Running a query on it with :func:`rdflib_query` gives the store's answer, more slowly.
+        """
+        graph = rdflib.Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        for quad in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        return graph
+
+    def rdflib_view(self) -> rdflib.Dataset:
+        """The live store behind rdflib's Dataset API (the oxrdflib bridge): no copy, writes go to the store.
+
+        SPARQL on the view runs in Oxigraph. Writes through it bypass kg's per-article
+        transactions and merged graph, so prefer :meth:`add_rdflib` for adding data.
+        """
+        from oxrdflib import OxigraphStore
+
+        dataset = rdflib.Dataset(store=OxigraphStore(store=self._store), default_union=False)
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        return dataset
+
+    def add_rdflib(self, data: rdflib.Graph | rdflib.Dataset, name: rdflib.URIRef | None = None) -> int:
+        """Add an rdflib Dataset (each named graph as an article graph) or Graph (as graph ``name``).
+
+        Each graph is committed whole, merged into the default graph like an article; returns the triple count.
+        """
+        if isinstance(data, rdflib.Dataset):
+            graphs = [(g.identifier, g) for g in data.graphs() if isinstance(g.identifier, rdflib.URIRef)
+                      and g.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID and len(g)]
+        elif name is not None:
+            graphs = [(name, data)]
+        elif isinstance(data.identifier, rdflib.URIRef):
+            graphs = [(data.identifier, data)]
+        else:
+            raise StoreError("an rdflib Graph without an IRI identifier needs a name for its graph")
+        return sum(self.add_graph(graph_name, graph, replace=True)
+                   for graph_name, graph in graphs)
 
     def stats(self) -> StoreStats:
         """Counts of articles, entities by type, asserted events by family, relations and triples."""

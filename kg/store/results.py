@@ -7,8 +7,10 @@ import json
 from dataclasses import dataclass
 
 import pyoxigraph as ox
+import rdflib.query
 
 from kg.rdf.namespace import PREFIXES
+from kg.store._converter import to_ox
 
 FORMATS = ("table", "csv", "json")
 _MAX_CELL = 80
@@ -32,6 +34,18 @@ class Answer:
         if isinstance(result, ox.QueryBoolean):
             return cls(boolean=bool(result))
         return cls(triples=tuple(result))  # type: ignore[arg-type]
+
+    @classmethod
+    def from_rdflib(cls, result: rdflib.query.Result) -> Answer:
+        """The same answer built from what ``rdflib.Graph.query`` returned, to compare engines."""
+        if result.type == "ASK":
+            return cls(boolean=bool(result.askAnswer))
+        if result.type == "SELECT":
+            variables = tuple(str(v) for v in result.vars or ())
+            rows = tuple(tuple(None if t is None else to_ox(t) for t in row) for row in result)  # type: ignore[union-attr]
+            return cls(variables=variables, rows=rows)
+        triples = tuple(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in result)  # type: ignore[misc, arg-type]
+        return cls(triples=triples)
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as plain dicts of strings (IRIs in full, literals as their lexical value)."""
