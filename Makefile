@@ -34,7 +34,7 @@ score: install
 	$(BIN)/python benchmarks/extraction.py
 
 lint: install
-	$(BIN)/ruff check kg tests
+	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/mypy
 
 clean:

@@ -46,7 +46,8 @@ def _score(cases: list[Case], families: tuple[str, ...] | None, strict: bool, pr
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, default=HERE / "gold", help="folder with tune.jsonl, heldout.jsonl and heldout2.jsonl")
+    parser.add_argument("--gold", type=Path, default=HERE / "gold",
+                        help="folder with tune.jsonl, heldout.jsonl and heldout2.jsonl")
     parser.add_argument("--devsets", type=Path, default=HERE.parent.parent / "shared" / "devsets")
     parser.add_argument("--only", choices=["gold", "devsets"], help="score one kind of set")
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")

@@ -17,7 +17,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
-from typing import TypeVar
 
 import rdflib
 
@@ -25,12 +24,11 @@ from kg.config import Settings
 from kg.extract import extract
 from kg.ingest import parse_text, read_articles
 from kg.nlp import parse
-from kg.rdf import KG, article_iri, build_graph, new_graph
+from kg.rdf import KG, TripleSet, article_iri, build_graph, build_triples, new_graph
 from kg.records import Article, Modality, Resolution
 from kg.resolve import resolve
 from kg.store import open_store
 
-_T = TypeVar("_T")
 _PROGRESS_FROM = 5  # articles; smaller loads print no progress bar
 
 
@@ -63,15 +61,15 @@ def resolve_articles(articles: Iterable[Article], settings: Settings) -> Iterato
         yield resolve(extract(article, doc))
 
 
-def _graphs_of(articles: list[Article], settings: Settings) -> list[tuple[Resolution, rdflib.Graph]]:
-    """One worker's share: each article's resolution and its RDF graph."""
-    return [(resolution, build_graph(resolution)) for resolution in resolve_articles(articles, settings)]
+def _triples_of(articles: list[Article], settings: Settings) -> list[tuple[Resolution, TripleSet]]:
+    """One worker's share: each article's resolution and its triples."""
+    return [(resolution, build_triples(resolution)) for resolution in resolve_articles(articles, settings)]
 
 
-def article_graphs(
+def article_triples(
     articles: Iterable[Article], settings: Settings, workers: int = 1
-) -> Iterator[tuple[Resolution, rdflib.Graph]]:
-    """Each article's resolution and RDF graph, in input order, parsed by ``workers`` processes.
+) -> Iterator[tuple[Resolution, TripleSet]]:
+    """Each article's resolution and RDF triples, in input order, parsed by ``workers`` processes.
 
     With more than one worker, batches of ``settings.batch_size`` articles go to fresh
     processes (spawned, so none inherits an open store), each loading the pipeline once;
@@ -81,13 +79,13 @@ def article_graphs(
     pending = list(articles)
     if workers <= 1 or len(pending) <= settings.batch_size:
         for resolution in resolve_articles(pending, settings):
-            yield resolution, build_graph(resolution)
+            yield resolution, build_triples(resolution)
         return
     size = settings.batch_size
     batches = [pending[i:i + size] for i in range(0, len(pending), size)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for results in pool.map(_graphs_of, batches, [settings] * len(batches)):
+        for results in pool.map(_triples_of, batches, [settings] * len(batches)):
             yield from results
 
 
@@ -100,12 +98,23 @@ def graph_from_text(text: str, published: str | date | None = None, settings: Se
     return graph
 
 
-def _progress(items: Iterable[_T], total: int, enabled: bool) -> Iterable[_T]:
-    if not enabled or total < _PROGRESS_FROM:
-        return items
-    from tqdm import tqdm
+class _Progress:
+    """A progress bar over committed articles, shown for loads big enough to need one."""
 
-    return tqdm(items, total=total, unit="article", file=sys.stderr, desc="loading")
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.bar = None
+        if enabled and total >= _PROGRESS_FROM:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", file=sys.stderr, desc="loading")
+
+    def advance(self, count: int) -> None:
+        if self.bar is not None:
+            self.bar.update(count)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def load_paths(
@@ -120,10 +129,11 @@ def load_paths(
 ) -> LoadReport:
     """Load files, folders or ``-`` into the store of ``settings``.
 
-    All input is read and checked first, so bad input leaves the store untouched;
-    then each article is committed in its own transaction. Articles already in the
-    store are skipped before parsing unless ``force``. ``workers`` processes parse and
-    extract; this process alone writes.
+    All input is read and checked first, so bad input leaves the store untouched.
+    Articles already in the store are skipped before parsing unless ``force``.
+    ``workers`` processes parse and extract; this process alone writes, committing
+    ``settings.batch_size`` whole articles per transaction (a crash loses at most the
+    batch in flight, never part of an article).
     """
     articles = read_articles(paths, encoding=encoding, published=published)
     report = LoadReport(articles=len(articles))
@@ -139,21 +149,30 @@ def load_paths(
         pending = [a for a in unique if a.id not in known_ids]
         report.skipped = len(known)
         for article in known:  # a known story seen on a new page: only the page is new
-            store.add_graph(article_iri(article), source_graph(article, pages[article.id]))
-        for resolution, graph in _progress(article_graphs(pending, settings, workers), len(pending), progress):
+            store.add_graph(article_iri(article), source_triples(article, pages[article.id]))
+        progress_bar = _Progress(len(pending), progress)
+        batch: list[tuple[rdflib.URIRef, TripleSet]] = []
+
+        def commit() -> None:
+            report.triples += store.add_graphs(batch, replace=force)
+            progress_bar.advance(len(batch))
+            batch.clear()
+
+        for resolution, triples in article_triples(pending, settings, workers):
             article = resolution.article
-            graph += source_graph(article, pages[article.id])
-            report.triples += store.add_graph(article_iri(article), graph, replace=force)
+            batch.append((article_iri(article), triples | source_triples(article, pages[article.id])))
             report.loaded += 1
             report.events.update(
                 e.family for e in resolution.events if e.modality is Modality.ASSERTED and (e.agent or e.target)
             )
+            if len(batch) >= settings.batch_size:
+                commit()
+        if batch:
+            commit()
+        progress_bar.close()
     return report
 
 
-def source_graph(article: Article, page_names: Iterable[str]) -> rdflib.Graph:
+def source_triples(article: Article, page_names: Iterable[str]) -> TripleSet:
     """``kg:sourceName`` triples naming every page on which the story was found."""
-    graph = new_graph()
-    for name in page_names:
-        graph.add((article_iri(article), KG.sourceName, rdflib.Literal(name)))
-    return graph
+    return {(article_iri(article), KG.sourceName, rdflib.Literal(name)) for name in page_names}

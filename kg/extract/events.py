@@ -208,12 +208,9 @@ def _in_clause(candidate: Token, trigger: Token) -> bool:
     return True
 
 
-def _date(trigger: Token, doc: Doc, article: Article, future: bool) -> _When:
+def _date(trigger: Token, sentence: Span, table: MentionTable, article: Article, future: bool) -> _When:
     """When the event happened, from the nearest date expression in the trigger's clause."""
-    dates = [
-        e for e in doc.ents
-        if e.label_ == "DATE" and e.sent.start == trigger.sent.start and _in_clause(e.root, trigger)
-    ]
+    dates = [e for e in table.dates_in(sentence) if _in_clause(e.root, trigger)]
     dates.sort(key=lambda e: abs(e.root.i - trigger.i))
     for ent in dates:
         period = resolve_period(ent.text, article.published)
@@ -311,7 +308,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
         return
     sentence: Span = token.sent
     modality = modality_of(token)
-    when = _date(token, doc, article, future=modality in (Modality.PLANNED, Modality.PROPOSED))
+    when = _date(token, sentence, table, article, future=modality in (Modality.PLANNED, Modality.PROPOSED))
     taken = {m.index for m in agents + targets}
     place = _place(token, table, taken)
     agent_options: list[Mention | None] = list(agents) or [None]

@@ -237,16 +237,19 @@ def _gazetteer_names(doc: Doc) -> list[Span]:
     Only proper nouns outside any entity are read, longest name first ("South Korea").
     """
     gazetteer = country_gazetteer()
+    free = [t.pos_ == "PROPN" and not t.ent_type_ for t in doc]
     found: list[Span] = []
     end = len(doc)
     while end > 0:
+        if not free[end - 1]:
+            end -= 1
+            continue
         for size in (3, 2, 1):
             start = end - size
-            if start < 0:
+            if start < 0 or not all(free[start:end]):
                 continue
-            span = doc[start:end]
-            if all(t.pos_ == "PROPN" and not t.ent_type_ for t in span) and \
-                    (gazetteer.country(span.text) or gazetteer.capital_of(span.text)):
+            text = doc[start:end].text
+            if gazetteer.country(text) or gazetteer.capital_of(text):
                 found.append(Span(doc, start, end, label="GPE"))
                 end = start
                 break
@@ -263,6 +266,10 @@ class MentionTable:
         self.mentions: list[Mention] = []
         self._by_token: dict[int, int] = {}
         self._sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+        self._dates: dict[int, list[Span]] = {}  # sentence start → its DATE entities
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self._dates.setdefault(ent.root.sent.start, []).append(ent)
         self._labels = _consensus_labels(doc)
         for ent in doc.ents:
             if ent.label_ in _NAMED_LABELS:
@@ -272,6 +279,10 @@ class MentionTable:
 
     def sentence_index(self, token: Token) -> int:
         return self._sentence_of[token.sent.start]
+
+    def dates_in(self, sentence: Span) -> list[Span]:
+        """The DATE entities of a sentence."""
+        return self._dates.get(sentence.start, [])
 
     def _add_entity(self, ent: Span) -> None:
         label = self._labels.get(ent.text, ent.label_)

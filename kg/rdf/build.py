@@ -13,12 +13,18 @@ from pathlib import PurePath
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
+from rdflib.term import Node
 
 from kg.extract.lexicon import default_lexicon
 from kg.extract.relations import default_catalogue
 from kg.rdf.namespace import KG, PREFIXES, RESOURCE
 from kg.records import Article, Entity, Modality, Resolution, ResolvedEvent, ResolvedRelation, TimeValue
 from kg.resolve import slugify
+
+Triple = tuple[Node, Node, Node]
+#: Triples are built into a plain set (its ``add`` reads like rdflib's), skipping rdflib's indexes.
+TripleSet = set[Triple]
+
 
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _TITLE_WORDS = 12
@@ -80,13 +86,13 @@ def time_literal(value: TimeValue) -> Literal:
 
 def new_graph() -> Graph:
     """An empty graph with kg's prefixes bound."""
-    graph = Graph()
+    graph = Graph(bind_namespaces="none")  # rdflib's default binds dozens of prefixes per graph
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, replace=True)
     return graph
 
 
-def _article_triples(graph: Graph, article: Article) -> URIRef:
+def _article_triples(graph: TripleSet, article: Article) -> URIRef:
     node = article_iri(article)
     graph.add((node, RDF.type, KG.Article))
     label = article.title or " ".join(article.text.split()[:_TITLE_WORDS]) + "…"
@@ -112,7 +118,7 @@ def _article_triples(graph: Graph, article: Article) -> URIRef:
     return node
 
 
-def _entity_triples(graph: Graph, entity: Entity, article_node: URIRef) -> None:
+def _entity_triples(graph: TripleSet, entity: Entity, article_node: URIRef) -> None:
     node = entity_iri(entity.key)
     graph.add((node, RDF.type, KG[entity.type.value]))
     graph.add((node, RDFS.label, Literal(entity.label)))
@@ -125,7 +131,7 @@ def _entity_triples(graph: Graph, entity: Entity, article_node: URIRef) -> None:
     graph.add((node, KG.mentionedIn, article_node))
 
 
-def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article_node: URIRef,
+def _event_triples(graph: TripleSet, article: Article, event: ResolvedEvent, article_node: URIRef,
                    labels: dict[str, str]) -> None:
     node = event_iri(article, event)
     asserted = event.modality is Modality.ASSERTED
@@ -175,7 +181,7 @@ def _event_triples(graph: Graph, article: Article, event: ResolvedEvent, article
             graph.add((target, KG[family.direct], agent))
 
 
-def _relation_triples(graph: Graph, relation: ResolvedRelation, article_node: URIRef,
+def _relation_triples(graph: TripleSet, relation: ResolvedRelation, article_node: URIRef,
                       labels: dict[str, str]) -> None:
     node = relation_iri(relation)
     subject, obj = entity_iri(relation.subject), entity_iri(relation.object)
@@ -203,6 +209,13 @@ def build_graph(resolution: Resolution) -> Graph:
     participants; the others are ``kg:UnassertedEvent`` with their ``kg:modality``.
     """
     graph = new_graph()
+    graph.addN((s, p, o, graph) for s, p, o in build_triples(resolution))
+    return graph
+
+
+def build_triples(resolution: Resolution) -> TripleSet:
+    """The triples of :func:`build_graph` as a plain set (what the store writes, without rdflib's indexing)."""
+    graph: TripleSet = set()
     article = resolution.article
     article_node = _article_triples(graph, article)
     for entity in resolution.entities:

@@ -19,7 +19,7 @@ the merge itself.) Built on Oxigraph (pyoxigraph).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -29,7 +29,7 @@ import rdflib
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
-from kg.store._converter import from_ox, graph_to_quads
+from kg.store._converter import Triples, from_ox, graph_to_quads
 from kg.store.remote import RemoteStore, is_url
 from kg.store.results import FORMATS, Answer, format_answer
 from kg.store.saved import with_values
@@ -186,25 +186,40 @@ class Store:
         """Whether a named graph (an article) is in the store."""
         return self._store.contains_named_graph(ox.NamedNode(str(name)))
 
-    def add_graph(self, name: rdflib.URIRef, graph: rdflib.Graph, *, replace: bool = False) -> int:
+    def add_graph(self, name: rdflib.URIRef, graph: Triples, *, replace: bool = False) -> int:
         """Write a graph as the named graph ``name`` in one transaction; returns the triple count.
 
         With ``replace``, the old content of that graph is dropped in the same transaction.
         """
-        quads = list(graph_to_quads(graph, name))
+        if replace and self.has_graph(name):
+            quads = list(graph_to_quads(graph, name))
+            body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+            self._write(lambda: self._store.update(
+                f"{forget_graph_update(name)} ; "
+                f"INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; INSERT DATA {{ {body} }}"
+            ))
+            return len(quads)
+        return self.add_graphs([(name, graph)])
+
+    def add_graphs(self, graphs: Iterable[tuple[rdflib.URIRef, Triples]], *, replace: bool = False) -> int:
+        """Write several graphs (articles) in one transaction: all of them or, after a crash, none.
+
+        Each is written as its named graph and merged into the default graph; returns the triple count.
+        """
+        if replace:
+            return sum(self.add_graph(name, graph, replace=True) for name, graph in graphs)
+        quads: list[ox.Quad] = []
+        for name, graph in graphs:
+            quads += graph_to_quads(graph, name)
         merged = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
+        self._write(lambda: self._store.extend(quads + merged))
+        return len(quads)
+
+    def _write(self, action: Callable[[], object]) -> None:
         try:
-            if replace and self.has_graph(name):
-                body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
-                self._store.update(
-                    f"{forget_graph_update(name)} ; "
-                    f"INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; INSERT DATA {{ {body} }}"
-                )
-            else:
-                self._store.extend(quads + merged)
+            action()
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
-        return len(quads)
 
     def remove_graph(self, name: rdflib.URIRef) -> bool:
         """Drop a named graph and every merged triple that no other graph supports, in one transaction."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -44,8 +44,12 @@ def from_ox(term: OxTerm) -> Node:
     raise TypeError(f"cannot convert {term!r} to an rdflib term")
 
 
-def graph_to_quads(graph: Graph, graph_name: URIRef) -> Iterator[ox.Quad]:
-    """The triples of an rdflib graph as quads in the named graph ``graph_name``."""
+#: What the stores write as one named graph: an rdflib Graph or any iterable of rdflib triples.
+Triples = Graph | Iterable[tuple[Node, Node, Node]]
+
+
+def graph_to_quads(graph: Triples, graph_name: URIRef) -> Iterator[ox.Quad]:
+    """The triples of an rdflib graph (or any iterable of rdflib triples) as quads in the named graph ``graph_name``."""
     name = ox.NamedNode(str(graph_name))
     for s, p, o in graph:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)  # type: ignore[arg-type]

@@ -30,7 +30,7 @@ import rdflib
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
-from kg.store._converter import graph_to_quads
+from kg.store._converter import Triples, graph_to_quads
 from kg.store.results import Answer
 from kg.store.saved import with_values
 
@@ -126,7 +126,7 @@ class RemoteStore:
         """Whether a named graph (an article) is on the server."""
         return bool(self.query(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").boolean)
 
-    def add_graphs(self, graphs: Iterable[tuple[rdflib.URIRef, rdflib.Graph]], *, replace: bool = False) -> int:
+    def add_graphs(self, graphs: Iterable[tuple[rdflib.URIRef, Triples]], *, replace: bool = False) -> int:
         """Write several articles in one N-Quads request (named graphs plus their merge); returns the triple count."""
         quads: list[ox.Quad] = []
         for name, graph in graphs:
@@ -140,7 +140,7 @@ class RemoteStore:
             self._request(self.gsp_url, _nquads(quads), "application/n-quads", "*/*")
         return sum(1 for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
 
-    def add_graph(self, name: rdflib.URIRef, graph: rdflib.Graph, *, replace: bool = False) -> int:
+    def add_graph(self, name: rdflib.URIRef, graph: Triples, *, replace: bool = False) -> int:
         """Write one article; see :meth:`add_graphs`."""
         return self.add_graphs([(name, graph)], replace=replace)
 
