@@ -76,6 +76,23 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="count articles, entities, events, relations and triples")
     with_store(stats)
 
+    viz = commands.add_parser("viz", help="draw the graph as one standalone HTML page (and a PNG)")
+    with_store(viz)
+    viz.add_argument("-o", "--output", help="HTML file to write (works offline; default graph.html unless --png only)")
+    viz.add_argument("--png", help="also (or only) write a static picture to this PNG file")
+    viz.add_argument("--focus", metavar="NAME", help="only this entity and its neighbourhood")
+    viz.add_argument("--depth", type=int, default=1, metavar="N", help="steps from --focus to draw (default 1)")
+    viz.add_argument("--family", action="append", metavar="FAMILY",
+                     help="only these event families (repeatable; default all but Statement)")
+    viz.add_argument("--type", action="append", dest="types", metavar="TYPE",
+                     help="only entities of these types (Person, Country, ...; repeatable)")
+    viz.add_argument("--since", type=_day, help="only events on or after this date")
+    viz.add_argument("--until", type=_day, help="only events on or before this date")
+    viz.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="only events and relations "
+                     "at least this confident (0 to 1)")
+    viz.add_argument("--events", action="store_true", help="draw events as nodes too (the event graph)")
+    viz.add_argument("--title", help="title shown on the page")
+
     remove = commands.add_parser("remove", help="drop articles and whatever only they supported")
     remove.add_argument("articles", nargs="+", metavar="ARTICLE", help="an article IRI, its id, or a page name")
     with_store(remove)
@@ -142,6 +159,8 @@ def _run(args: argparse.Namespace) -> int:
         with open_store(settings.store, read_only=True) as store:
             print(store.stats().text())
         return 0
+    if args.command == "viz":
+        return _viz(args, settings.store)
     if args.command == "remove":
         with open_store(settings.store) as store:
             names = {a: store.find_articles(a) for a in args.articles}
@@ -154,6 +173,36 @@ def _run(args: argparse.Namespace) -> int:
             print(f"removed {sum(len(f) for f in names.values())} article(s)")
         return 0
     raise InputError(f"unknown command {args.command}")
+
+
+def _viz(args: argparse.Namespace, location: str | Path) -> int:
+    from kg.graph import Filters, ego_graph, entity_graph, event_graph, read_records
+    from kg.store import open_store
+    from kg.viz import write_html, write_png
+
+    filters = Filters(families=tuple(args.family) if args.family else None, since=args.since, until=args.until,
+                      entity_types=tuple(args.types) if args.types else None, min_confidence=args.min_confidence)
+    with open_store(location, read_only=True) as store:
+        records = read_records(store)
+    graph = event_graph(records, filters) if args.events else entity_graph(records, filters)
+    if args.focus:
+        try:
+            graph = ego_graph(graph, args.focus, depth=max(args.depth, 0) * (2 if args.events else 1))
+        except KeyError as exc:
+            raise InputError(str(exc.args[0])) from None
+    if not len(graph):
+        raise InputError("nothing to draw: no event or relation matches these filters")
+    title = args.title or (f"kg: {args.focus}" if args.focus else "kg graph")
+    written = []
+    try:
+        if args.output or not args.png:
+            written.append(write_html(graph, args.output or "graph.html", title=title))
+        if args.png:
+            written.append(write_png(graph, args.png, title=title))
+    except OSError as exc:
+        raise InputError(f"cannot write {exc.filename}: {exc.strerror}") from exc
+    print(f"drew {len(graph)} nodes and {graph.number_of_edges()} edges: {', '.join(map(str, written))}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
