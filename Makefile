@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: install demo test lint score clean
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install browser demo test lint score bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,18 +22,32 @@ demo: install
 	mkdir -p $(OUT)
 	$(BIN)/kg export --format turtle -o $(OUT)/graph.ttl
 	@echo "wrote $(OUT)/graph.ttl ($$(wc -l < $(OUT)/graph.ttl) lines)"
+	$(BIN)/kg viz -o $(OUT)/graph.html --png $(OUT)/graph.png
 	@for query in ontology/queries/*.rq; do \
 		echo; echo "== $$(head -n 1 $$query | sed 's/^# *//')  [$$query]"; \
 		$(BIN)/kg query --file $$query || exit 1; \
 	done
 
-## test: lint, then the whole suite (doctests included)
-test: install lint
+## browser: Debian's chromium for the browser test of `kg viz` (skipped, with a note, where it cannot install)
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+		echo "installing Debian's chromium for the browser test"; \
+		$(SUDO) apt-get install -y -qq chromium >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; } || \
+		echo "could not install chromium: the browser test will be skipped"; }
+
+## test: lint, then the whole suite (doctests, notebooks and the browser test included)
+test: install lint browser
 	$(BIN)/python -m pytest
 
 ## score: precision, recall and F1 per event family on the gold set and the public devsets
 score: install
 	$(BIN)/python benchmarks/extraction.py
+
+## bench: speed and memory against bare spaCy (see benchmarks/README.md; SIZES=100,1000,10000 for the full run)
+SIZES ?= 100,1000
+bench: install
+	$(BIN)/python benchmarks/performance.py --sizes $(SIZES)
 
 lint: install
 	$(BIN)/ruff check kg tests benchmarks

@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import networkx as nx
 import rdflib
+from rdflib import RDFS
 
+from kg.rdf.namespace import KG
 from kg.store.results import Answer
 
 if TYPE_CHECKING:
@@ -131,6 +134,22 @@ class Records:
     relations: list[dict[str, str | None]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
+def _ontology() -> rdflib.Graph:
+    from kg.store import ontology_path
+
+    path = ontology_path()
+    return rdflib.Graph().parse(path, format="turtle") if path else rdflib.Graph()
+
+
+def with_ontology(graph: rdflib.Graph) -> rdflib.Graph:
+    """``graph`` with kg's ontology added if it lacks it (a Turtle export, ``graph_from_text``): queries need its
+    class tree."""
+    if (None, RDFS.subClassOf, KG.Entity) in graph:
+        return graph
+    return graph + _ontology()
+
+
 def select(source: Store | RemoteStore | rdflib.Graph, sparql: str) -> list[dict[str, str | None]]:
     """Rows of a SELECT query over any source, as dicts of strings."""
     if isinstance(source, rdflib.Graph):
@@ -145,6 +164,8 @@ def select(source: Store | RemoteStore | rdflib.Graph, sparql: str) -> list[dict
 def read_records(source: Store | RemoteStore | rdflib.Graph) -> Records:
     """Entities, asserted events and relations of a source."""
     records = Records()
+    if isinstance(source, rdflib.Graph):
+        source = with_ontology(source)
     for row in select(source, _ENTITIES):
         records.entities[row["entity"] or ""] = {
             "label": row["label"], "type": row["type"], "articles": int(row["articles"] or 0),

@@ -5,12 +5,16 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import rdflib.query
 
 from kg.rdf.namespace import PREFIXES
 from kg.store._converter import to_ox
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("table", "csv", "json")
 _MAX_CELL = 80
@@ -46,6 +50,17 @@ class Answer:
             return cls(variables=variables, rows=rows)
         triples = tuple(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in result)  # type: ignore[misc, arg-type]
         return cls(triples=triples)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Rows as a pandas DataFrame of strings (IRIs shortened to ``kgr:…`` as in the table format).
+
+        >>> Answer(variables=("who",), rows=((ox.Literal("Coale"),),)).to_frame()["who"].tolist()
+        ['Coale']
+        """
+        import pandas as pd
+
+        return pd.DataFrame([[compact(t) if t is not None else None for t in row] for row in self.rows],
+                            columns=list(self.variables))
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as plain dicts of strings (IRIs in full, literals as their lexical value)."""
