@@ -171,7 +171,7 @@ def show(graph: nx.Graph, *, title: str = "kg graph", height: int = 640) -> obje
     from IPython.display import HTML
 
     page = html.escape(to_html(graph, title=title, height=f"{height - 20}px"), quote=True)
-    return HTML(f'<iframe srcdoc="{page}" style="width:100%;height:{height}px;border:0"></iframe>')
+    return HTML(f'<div><iframe srcdoc="{page}" style="width:100%;height:{height}px;border:0"></iframe></div>')
 
 
 def draw(graph: nx.Graph, *, title: str | None = None, seed: int = 7, ax: Axes | None = None) -> Figure:
