@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.config import DEFAULT_MODEL, Settings
@@ -100,13 +101,13 @@ def timed_load(corpus: Path, store: Path, model: str, workers: int) -> dict[str,
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def latencies(run: object, repeats: int, budget: float) -> list[float]:
+def latencies(run: Callable[[], object], repeats: int, budget: float) -> list[float]:
     """Milliseconds of up to ``repeats`` calls of ``run``, stopping once ``budget`` seconds are spent."""
     times: list[float] = []
     spent = 0.0
     while len(times) < repeats and spent < budget:
         start = time.perf_counter()
-        run()  # type: ignore[operator]
+        run()
         elapsed = time.perf_counter() - start
         times.append(elapsed * 1000)
         spent += elapsed

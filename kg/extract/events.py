@@ -268,7 +268,7 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
             if obj is None:
                 continue
             anchor = obj if not isinstance(obj, bool) else None
-            events = list(_events_for(token, trigger, anchor, article, doc, table, lexicon))
+            events = list(_events_for(token, trigger, anchor, article, table, lexicon))
             if events:
                 if anchor is not None:
                     claimed.add(anchor.i)
@@ -279,7 +279,7 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
                 break
 
 
-def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Article, doc: Doc,
+def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Article,
                 table: MentionTable, lexicon: Lexicon) -> Iterator[Event]:
     frame = trigger.frame
     event_nouns = lexicon.event_nouns

@@ -12,7 +12,6 @@ a SPARQL server or an rdflib graph (``Store.merged_graph()``, a parsed Turtle ex
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -276,9 +275,3 @@ def find_entity(graph: nx.Graph, name: str) -> str:
         raise KeyError(f"no entity called '{name}' in the graph")
     names = ", ".join(sorted({labels[n] for n in candidates})[:6])
     raise KeyError(f"'{name}' could be any of: {names}")
-
-
-def nodes_of_type(graph: nx.Graph, kinds: Iterable[str]) -> list[str]:
-    """Nodes whose ``type`` is one of ``kinds``."""
-    wanted = set(kinds)
-    return [n for n, data in graph.nodes(data=True) if data.get("type") in wanted]
