@@ -1,7 +1,7 @@
 """Graph stage: the store projected to networkx, and the analytics users run on it.
 
 >>> from kg.pipeline import graph_from_text
->>> rdf = graph_from_text("Chile's president met Lena Novak in Santiago on Monday.", published="2025-03-07")
+>>> rdf = graph_from_text("Chile freed the activist Lena Novak in Santiago on Monday.", published="2025-03-07")
 >>> graph = entity_graph(rdf)
 >>> sorted(graph.nodes[n]["label"] for n in graph)
 ['Chile', 'Lena Novak']
