@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -133,20 +132,14 @@ class Records:
     relations: list[dict[str, str | None]] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _ontology() -> rdflib.Graph:
-    from kg.store import ontology_path
-
-    path = ontology_path()
-    return rdflib.Graph().parse(path, format="turtle") if path else rdflib.Graph()
-
-
 def with_ontology(graph: rdflib.Graph) -> rdflib.Graph:
     """``graph`` with kg's ontology added if it lacks it (a Turtle export, ``graph_from_text``): queries need its
     class tree."""
     if (None, RDFS.subClassOf, KG.Entity) in graph:
         return graph
-    return graph + _ontology()
+    from kg.store import ontology_graph
+
+    return graph + ontology_graph()
 
 
 def select(source: Store | RemoteStore | rdflib.Graph, sparql: str) -> list[dict[str, str | None]]:
@@ -182,12 +175,8 @@ def _sources(row: dict[str, str | None]) -> list[str]:
     return sorted(filter(None, (row.get("sources") or "").split("|")))
 
 
-def _add_entity(graph: nx.Graph, records: Records, iri: str) -> bool:
-    info = records.entities.get(iri)
-    if info is None:
-        return False
-    graph.add_node(iri, kind="entity", **info)
-    return True
+def _add_entity(graph: nx.Graph, records: Records, iri: str) -> None:
+    graph.add_node(iri, kind="entity", **records.entities[iri])
 
 
 def entity_graph(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,7 +37,7 @@ from kg.store.saved import with_values
 
 __all__ = [
     "EXPORT_FORMATS", "FORMATS", "Answer", "RemoteStore", "Store", "StoreStats", "format_answer", "open_store",
-    "ontology_path", "rdflib_query",
+    "ontology_graph", "ontology_path", "rdflib_query",
 ]
 
 EXPORT_FORMATS = {
@@ -121,6 +122,16 @@ def ontology_path() -> Path | None:
     """``ontology/kg.ttl`` of the source tree, if this is one (it is with ``pip install -e``)."""
     candidate = Path(__file__).resolve().parents[2] / "ontology" / "kg.ttl"
     return candidate if candidate.is_file() else None
+
+
+@lru_cache(maxsize=4)
+def ontology_graph(path: Path | None = None) -> rdflib.Graph:
+    """The ontology (``path``, by default the source tree's ``ontology/kg.ttl``) parsed once per process.
+
+    Empty when there is no ontology file to read. Treat it as read-only: it is shared.
+    """
+    source = path or ontology_path()
+    return rdflib.Graph().parse(source, format="turtle") if source else rdflib.Graph()
 
 
 def _open_error(path: Path, exc: OSError) -> StoreError:
@@ -233,10 +244,9 @@ class Store:
 
     def load_ontology(self, path: Path | None = None) -> bool:
         """Put the ontology in its own named graph so queries can use its labels and class tree."""
-        path = path or ontology_path()
-        if path is None:
+        if (path or ontology_path()) is None:
             return False
-        graph = rdflib.Graph().parse(path, format="turtle")
+        graph = ontology_graph(path)
         name = rdflib.URIRef(ONTOLOGY_IRI)
         stored = set(self._store.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_IRI)))
         if stored != set(graph_to_quads(graph, name)):  # blank-node-free, so a set comparison is exact

@@ -155,14 +155,13 @@ class RemoteStore:
 
     def load_ontology(self, path: Path | None = None) -> bool:
         """Put the ontology (``path``, by default the source tree's) in its own named graph once."""
-        from kg.store import ontology_path
+        from kg.store import ontology_graph, ontology_path
 
-        source = path or ontology_path()
-        if source is None:
+        if (path or ontology_path()) is None:
             return False
         name = rdflib.URIRef(ONTOLOGY_IRI)
         if not self.has_graph(name):
-            self.add_graph(name, rdflib.Graph().parse(source, format="turtle"))
+            self.add_graph(name, ontology_graph(path))
         return True
 
     # -- reading ----------------------------------------------------------
