@@ -13,7 +13,7 @@ import multiprocessing
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -132,8 +132,9 @@ def load_paths(
     All input is read and checked first, so bad input leaves the store untouched.
     Articles already in the store are skipped before parsing unless ``force``.
     ``workers`` processes parse and extract; this process alone writes, committing
-    ``settings.batch_size`` whole articles per transaction (a crash loses at most the
-    batch in flight, never part of an article).
+    ``settings.batch_size`` whole articles per transaction from a writer thread while
+    the next batch is parsed (a crash loses at most the batch in flight, never part of
+    an article).
     """
     articles = read_articles(paths, encoding=encoding, published=published)
     report = LoadReport(articles=len(articles))
@@ -152,23 +153,39 @@ def load_paths(
             store.add_graph(article_iri(article), source_triples(article, pages[article.id]))
         progress_bar = _Progress(len(pending), progress)
         batch: list[tuple[rdflib.URIRef, TripleSet]] = []
+        # One writer thread: the store's write of a batch (Oxigraph and HTTP release the GIL)
+        # runs while the next batch is parsed. At most one batch is in flight; its result
+        # (or error) is collected before the next is handed over, so commits stay in order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
+            in_flight: Future[int] | None = None
+            in_flight_size = 0
 
-        def commit() -> None:
-            report.triples += store.add_graphs(batch, replace=force)
-            progress_bar.advance(len(batch))
-            batch.clear()
+            def collect() -> None:
+                nonlocal in_flight
+                if in_flight is not None:
+                    report.triples += in_flight.result()
+                    progress_bar.advance(in_flight_size)
+                    in_flight = None
 
-        for resolution, triples in article_triples(pending, settings, workers):
-            article = resolution.article
-            batch.append((article_iri(article), triples | source_triples(article, pages[article.id])))
-            report.loaded += 1
-            report.events.update(
-                e.family for e in resolution.events if e.modality is Modality.ASSERTED and (e.agent or e.target)
-            )
-            if len(batch) >= settings.batch_size:
+            def commit() -> None:
+                nonlocal in_flight, in_flight_size
+                collect()
+                in_flight = writer.submit(store.add_graphs, list(batch), replace=force)
+                in_flight_size = len(batch)
+                batch.clear()
+
+            for resolution, triples in article_triples(pending, settings, workers):
+                article = resolution.article
+                batch.append((article_iri(article), triples | source_triples(article, pages[article.id])))
+                report.loaded += 1
+                report.events.update(
+                    e.family for e in resolution.events if e.modality is Modality.ASSERTED and (e.agent or e.target)
+                )
+                if len(batch) >= settings.batch_size:
+                    commit()
+            if batch:
                 commit()
-        if batch:
-            commit()
+            collect()
         progress_bar.close()
     return report
 

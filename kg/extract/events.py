@@ -228,7 +228,7 @@ def _date(trigger: Token, sentence: Span, table: MentionTable, article: Article,
 
 def _place(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | None:
     """The place named by an "in"/"at" phrase of the trigger's clause."""
-    for token in trigger.sent:
+    for token in table.sentence_of(trigger):
         if token.dep_ != "prep" or token.lower_ not in _PLACE_PREPS or not _in_clause(token, trigger):
             continue
         for obj in (c for c in token.children if c.dep_ == "pobj"):
@@ -306,7 +306,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     family = trigger.family
     if any(not filled.get(role) for role in trigger.needs):
         return
-    sentence: Span = token.sent
+    sentence = table.sentence_of(token)
     modality = modality_of(token)
     when = _date(token, sentence, table, article, future=modality in (Modality.PLANNED, Modality.PROPOSED))
     taken = {m.index for m in agents + targets}

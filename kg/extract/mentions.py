@@ -265,11 +265,13 @@ class MentionTable:
         self.doc = doc
         self.mentions: list[Mention] = []
         self._by_token: dict[int, int] = {}
-        self._sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+        self.sentences: list[Span] = list(doc.sents)
+        # token index → sentence number: Token.sent walks the parse on every call, extraction asks often
+        self._sentence_of: list[int] = [n for n, sent in enumerate(self.sentences) for _ in range(len(sent))]
         self._dates: dict[int, list[Span]] = {}  # sentence start → its DATE entities
         for ent in doc.ents:
             if ent.label_ == "DATE":
-                self._dates.setdefault(ent.root.sent.start, []).append(ent)
+                self._dates.setdefault(self.sentence_of(ent.root).start, []).append(ent)
         self._labels = _consensus_labels(doc)
         for ent in doc.ents:
             if ent.label_ in _NAMED_LABELS:
@@ -278,7 +280,12 @@ class MentionTable:
             self._add_entity(span)
 
     def sentence_index(self, token: Token) -> int:
-        return self._sentence_of[token.sent.start]
+        """The number of the sentence holding ``token`` (0 for the first)."""
+        return self._sentence_of[token.i]
+
+    def sentence_of(self, token: Token) -> Span:
+        """The sentence holding ``token``, as ``token.sent`` but without walking the parse."""
+        return self.sentences[self._sentence_of[token.i]]
 
     def dates_in(self, sentence: Span) -> list[Span]:
         """The DATE entities of a sentence."""

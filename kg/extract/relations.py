@@ -176,7 +176,8 @@ def _relation(kind: RelationKind, subject: Mention, obj: Mention | None, token: 
         return None
     return Relation(
         kind=kind.name, subject=subject.index, object=None if obj is None else obj.index,
-        object_country=object_country, sentence=table.sentence_index(token), evidence=token.sent.text.strip(),
+        object_country=object_country, sentence=table.sentence_index(token),
+        evidence=table.sentence_of(token).text.strip(),
         cue=token.text, confidence=catalogue.confidence[cue],
     )
 
