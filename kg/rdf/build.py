@@ -30,6 +30,15 @@ _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _TITLE_WORDS = 12
 
 
+def name_key(name: str) -> str:
+    """The form of a name that ``kg:nameKey`` stores and entity parameters are looked up by.
+
+    >>> name_key("  Alexander   LUKASHENKO ")
+    'alexander lukashenko'
+    """
+    return " ".join(name.split()).casefold()
+
+
 def article_iri(article: Article) -> URIRef:
     """IRI of an article; also the name of the graph that holds its triples."""
     return RESOURCE[f"article-{article.id}"]
@@ -124,6 +133,8 @@ def _entity_triples(graph: TripleSet, entity: Entity, article_node: URIRef) -> N
     graph.add((node, RDFS.label, Literal(entity.label)))
     for alt in sorted(entity.alt_labels - {entity.label}):
         graph.add((node, SKOS.altLabel, Literal(alt)))
+    for key in {name_key(name) for name in entity.alt_labels | {entity.label}}:
+        graph.add((node, KG.nameKey, Literal(key)))
     for demonym in sorted(entity.demonyms):
         graph.add((node, KG.demonym, Literal(demonym)))
     if "iso3" in entity.codes:

@@ -73,6 +73,7 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef
     # entity properties
     demonym: URIRef
+    nameKey: URIRef
     isoCode: URIRef
     # event properties
     agent: URIRef

@@ -47,9 +47,13 @@ def from_ox(term: OxTerm) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string; rdflib tells them apart
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"cannot convert {term!r} to an rdflib term")
 
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 #: What the stores write as one named graph: an rdflib Graph or any iterable of rdflib triples.
 Triples = Graph | Iterable[tuple[Node, Node, Node]]

@@ -33,7 +33,7 @@ class Answer:
     def from_result(cls, result: object) -> Answer:
         if isinstance(result, ox.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(solution[v] for v in variables) for solution in result)
+            rows = tuple(tuple(solution) for solution in result)  # a solution iterates in variable order
             return cls(variables=variables, rows=rows)
         if isinstance(result, ox.QueryBoolean):
             return cls(boolean=bool(result))

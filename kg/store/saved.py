@@ -1,10 +1,23 @@
 """Named SPARQL queries shipped with the ontology (``ontology/queries/*.rq``), with parameters.
 
-A query file starts with a comment line giving its title, then one ``# param NAME:
-description`` line per parameter. A parameter is the SPARQL variable ``?NAME``, left
-unbound when not given. A given value becomes a one-row ``VALUES`` block at the top of
-the WHERE clause, its literal written by Oxigraph's serializer (quotes and newlines
-escaped), so user text is never read as SPARQL.
+A query file starts with a comment line giving its title, then one line per parameter::
+
+    # param NAME (KIND): description
+
+A parameter is the SPARQL variable ``?NAME``. A given value becomes a one-row ``VALUES``
+block at the top of the WHERE clause, written by Oxigraph's serializer, so user text is
+never read as SPARQL. Its KIND says how the value is bound:
+
+* ``text`` (the default): a plain literal;
+* ``name``: a literal in the form ``kg:nameKey`` stores (case-folded, spaces collapsed),
+  so an entity is found through an index whatever the case the user typed;
+* ``iri``: an IRI (an event or article node);
+* ``class``: a class of the kg ontology by its local name (``country`` → ``kg:Country``).
+
+Lines of the query that start with ``#+NAME`` are comments, so the file as it stands is
+the query without that parameter (any SPARQL tool can run it); when ``NAME`` is given
+they are uncommented. That is how a saved query starts from the one entity or event it
+is asked about, through an index, instead of scanning everything and filtering.
 
 >>> sorted(saved_queries())[:3]
 ['entities', 'evidence', 'meetings']
@@ -21,10 +34,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.rdf import name_key
+from kg.rdf.namespace import ONTOLOGY_IRI
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_PARAM = re.compile(r"^#\s*param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<doc>.*)$")
+_PARAM = re.compile(
+    r"^#\s*param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<kind>[a-z]+)\))?\s*:\s*(?P<doc>.*)$"
+)
+_KINDS = frozenset({"text", "name", "iri", "class"})
 
 
 @dataclass(frozen=True)
@@ -45,22 +63,64 @@ class SavedQuery:
         return dict(values)
 
 
+def param_kinds(sparql: str) -> dict[str, str]:
+    """The KIND of each ``# param`` line of a query text.
+
+    >>> param_kinds("# param who (name): a person\\n# param words: text\\nSELECT * WHERE {}")
+    {'who': 'name', 'words': 'text'}
+    """
+    kinds = {}
+    for line in sparql.splitlines():
+        match = _PARAM.match(line.strip())
+        if match:
+            kind = match["kind"] or "text"
+            if kind not in _KINDS:
+                raise QueryError(f"parameter {match['name']} has unknown kind '{kind}' ({', '.join(sorted(_KINDS))})")
+            kinds[match["name"]] = kind
+    return kinds
+
+
+def _term(name: str, value: str, kind: str) -> ox.NamedNode | ox.Literal:
+    if kind == "name":
+        return ox.Literal(name_key(value))
+    if kind == "class":
+        local = value.strip()
+        if not _NAME.match(local):
+            raise QueryError(f"parameter {name} takes a class name such as Country, not '{value}'")
+        return ox.NamedNode(f"{ONTOLOGY_IRI}#{local[:1].upper()}{local[1:].lower()}")
+    if kind == "iri":
+        try:
+            return ox.NamedNode(value.strip())
+        except ValueError as exc:
+            raise QueryError(f"parameter {name} takes an IRI, not '{value}'") from exc
+    return ox.Literal(value)
+
+
 def with_values(sparql: str, bindings: dict[str, str]) -> str:
-    """The query with each binding as a literal in a ``VALUES`` block opening its WHERE clause.
+    """The query with its ``#+NAME`` lines switched on and each binding in a ``VALUES`` block.
 
     >>> print(with_values('SELECT ?x WHERE { ?x rdfs:label ?name }', {"name": 'say "hi"'}))
     SELECT ?x WHERE { VALUES (?name) { ("say \\"hi\\"") } ?x rdfs:label ?name }
+    >>> print(with_values('# param who (name): a name\\nSELECT ?x WHERE {\\n#+who ?x kg:nameKey ?who .\\n}',
+    ...                   {"who": "Maia  SANDU"}))
+    # param who (name): a name
+    SELECT ?x WHERE { VALUES (?who) { ("maia sandu") }
+     ?x kg:nameKey ?who .
+    }
     """
     if not bindings:
         return sparql
     bad = [name for name in bindings if not _NAME.match(name)]
     if bad:
         raise QueryError(f"parameter names must be SPARQL variable names: {', '.join(bad)}")
+    kinds = param_kinds(sparql)
+    for name in bindings:
+        sparql = re.sub(rf"(?m)^(\s*)#\+{name}\b", r"\1", sparql)
     match = _WHERE.search(sparql)
     if match is None:
         raise QueryError("parameters need a query with a WHERE clause")
     names = " ".join(f"?{name}" for name in bindings)
-    row = " ".join(str(ox.Literal(value)) for value in bindings.values())
+    row = " ".join(str(_term(name, value, kinds.get(name, "text"))) for name, value in bindings.items())
     block = f" VALUES ({names}) {{ ({row}) }}"
     return sparql[:match.end()] + block + sparql[match.end():]
 
@@ -76,6 +136,7 @@ def read_saved_query(path: Path) -> SavedQuery:
     lines = text.splitlines()
     title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else path.stem
     params = {m["name"]: m["doc"].strip() for line in lines if (m := _PARAM.match(line.strip()))}
+    param_kinds(text)  # a bad kind is an error when the query is read, not when it is run
     return SavedQuery(path.stem, title, text, params)
 
 

@@ -21,7 +21,7 @@ SAMPLE_PARAMS = {
     "meetings": {"entity": "Lukashenko"},
     "releases": {"actor": "Belarus"},
     "sanctions": {"target": "Rosneft"},
-    "evidence": {"event": "Meeting"},
+    "evidence": {"words": "Meeting"},
     "entities": {"type": "Country"},
 }
 
@@ -61,6 +61,13 @@ def test_every_saved_query_gets_the_same_answer_from_rdflib(store, merged, name)
         assert ours.variables == theirs.variables
         assert same_rows(ours) == same_rows(theirs)
     assert ours.rows, f"{name} with {SAMPLE_PARAMS[name]} should select something in the samples"
+
+
+def test_an_event_bound_by_its_iri_gets_the_same_answer_from_rdflib(store, merged):
+    event = store.query("SELECT ?e WHERE { ?e a kg:Meeting } ORDER BY ?e LIMIT 1").values()[0]["e"]
+    text = saved_queries()["evidence"].text
+    ours, theirs = store.query(text, {"event": event}), rdflib_query(merged, text, {"event": event})
+    assert ours.rows and same_rows(ours) == same_rows(theirs)
 
 
 @pytest.mark.parametrize("query", CUSTOM_QUERIES)
