@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import cached_property
 
 
 def _fingerprint(text: str) -> str:
@@ -37,7 +38,7 @@ class Article:
     source: str = "<memory>"
     part: int = 0
 
-    @property
+    @cached_property
     def id(self) -> str:
         """Content hash: the same story loaded twice, from anywhere, gets the same id."""
         return _fingerprint(self.text)

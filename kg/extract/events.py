@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lexicon, Trigger
@@ -250,12 +251,24 @@ def _matches(token: Token, trigger: Trigger) -> bool:
     )
 
 
+def _trigger_candidates(doc: Doc, lexicon: Lexicon) -> list[Token]:
+    """Tokens whose lemma is a trigger word, verbs first (they claim their objects), then in text order.
+
+    Lemmas are read from an array: most tokens are no trigger, so no Token object is made for them.
+    """
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    lemmas = doc.to_array(LEMMA).tolist()
+    tokens = [doc[i] for i, lemma in enumerate(lemmas) if strings[lemma].lower() in lexicon.triggers]
+    return sorted(tokens, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
+
+
 def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexicon) -> Iterator[Event]:
     """Every event the lexicon finds in a parsed article, asserted or not."""
     claimed: set[int] = set()
     fired: dict[int, str] = {}  # trigger token → family
-    ordered = sorted(doc, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))  # verbs claim their objects first
-    for token in ordered:
+    for token in _trigger_candidates(doc, lexicon):
         if token.i in claimed:
             continue
         if token.pos_ == "NOUN" and token.dep_ in _RESTATING_DEPS and token.head.i in fired:
@@ -326,7 +339,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
                 confidence *= weights["description"]
         yield Event(
             family=family.name, trigger=token.text, trigger_lemma=token.lemma_.lower(),
-            sentence=table.sentence_index(token), evidence=sentence.text.strip(), start=token.idx,
+            sentence=table.sentence_index(token), evidence=table.sentence_text(token), start=token.idx,
             agent=None if agent is None else agent.index, target=None if target is None else target.index,
             date=when.date, start_date=when.start, date_text=when.text, period=when.period,
             place=None if place is None else place.index,

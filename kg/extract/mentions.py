@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import ENT_TYPE, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.lang import load_data
@@ -237,7 +238,9 @@ def _gazetteer_names(doc: Doc) -> list[Span]:
     Only proper nouns outside any entity are read, longest name first ("South Korea").
     """
     gazetteer = country_gazetteer()
-    free = [t.pos_ == "PROPN" and not t.ent_type_ for t in doc]
+    # read from arrays, not Token objects: this looks at every token of every article
+    tags = doc.to_array([POS, ENT_TYPE])
+    free = ((tags[:, 0] == doc.vocab.strings["PROPN"]) & (tags[:, 1] == 0)).tolist() if len(doc) else []
     found: list[Span] = []
     end = len(doc)
     while end > 0:
@@ -265,6 +268,7 @@ class MentionTable:
         self.doc = doc
         self.mentions: list[Mention] = []
         self._by_token: dict[int, int] = {}
+        self._text = doc.text  # Doc.text joins every token anew on each call
         self.sentences: list[Span] = list(doc.sents)
         # token index → sentence number: Token.sent walks the parse on every call, extraction asks often
         self._sentence_of: list[int] = [n for n, sent in enumerate(self.sentences) for _ in range(len(sent))]
@@ -286,6 +290,11 @@ class MentionTable:
     def sentence_of(self, token: Token) -> Span:
         """The sentence holding ``token``, as ``token.sent`` but without walking the parse."""
         return self.sentences[self._sentence_of[token.i]]
+
+    def sentence_text(self, token: Token) -> str:
+        """The text of the sentence holding ``token``, trimmed: an event's evidence."""
+        sentence = self.sentence_of(token)
+        return self._text[sentence.start_char:sentence.end_char].strip()
 
     def dates_in(self, sentence: Span) -> list[Span]:
         """The DATE entities of a sentence."""

@@ -177,7 +177,7 @@ def _relation(kind: RelationKind, subject: Mention, obj: Mention | None, token: 
     return Relation(
         kind=kind.name, subject=subject.index, object=None if obj is None else obj.index,
         object_country=object_country, sentence=table.sentence_index(token),
-        evidence=table.sentence_of(token).text.strip(),
+        evidence=table.sentence_text(token),
         cue=token.text, confidence=catalogue.confidence[cue],
     )
 

@@ -54,8 +54,16 @@ def _patterns() -> _Patterns:
     )
 
 
+_WORD = re.compile(r"\S*[^\W\d_]\S*")  # a run of non-space characters holding a letter
+
+
 def _words(line: str) -> int:
-    return sum(1 for w in line.split() if any(c.isalpha() for c in w))
+    """How many words of a line hold a letter ("12:30" and "—" do not count).
+
+    >>> _words("Updated 12:30 — Talks resumed")
+    3
+    """
+    return len(_WORD.findall(line))
 
 
 def is_prose(line: str) -> bool:

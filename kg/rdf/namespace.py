@@ -113,6 +113,12 @@ class KG(DefinedNamespace):
     actsFor: URIRef
 
 
+# DefinedNamespace looks every ``KG.term`` up through its metaclass (checks, then a new URIRef);
+# the loader reads terms a hundred times per article, so each becomes a plain class attribute.
+for _term in KG.__annotations__:
+    type.__setattr__(KG, _term, KG._NS[_term])
+
+
 #: Prefixes written in exports and accepted in queries without declaration.
 PREFIXES = {
     "kg": str(KG._NS),

@@ -30,7 +30,7 @@ import rdflib
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
-from kg.store._converter import Triples, from_ox, graph_to_quads
+from kg.store._converter import Triples, from_ox, graph_to_quads, merged_nquads
 from kg.store.remote import RemoteStore, is_url
 from kg.store.results import FORMATS, Answer, format_answer
 from kg.store.saved import with_values
@@ -185,11 +185,14 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Flush writes and release the directory lock."""
-        store = getattr(self, "_store", None)
-        if store is not None:
-            if not self.read_only and self.path != Path("<memory>"):
-                store.flush()
+        """Release the directory lock.
+
+        Every committed transaction is already in the store's write-ahead log, which any
+        later opener (read-only ones included) replays, so closing does not flush: a
+        flush costs a third of a second whatever was written. Call :meth:`flush` to show
+        writes to a read-only reader while this store is still open.
+        """
+        if getattr(self, "_store", None) is not None:
             del self._store
 
     # -- writing ----------------------------------------------------------
@@ -219,18 +222,18 @@ class Store:
         """
         if replace:
             return sum(self.add_graph(name, graph, replace=True) for name, graph in graphs)
-        quads: list[ox.Quad] = []
-        for name, graph in graphs:
-            quads += graph_to_quads(graph, name)
-        merged = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
-        self._write(lambda: self._store.extend(quads + merged))
-        return len(quads)
+        data, count = merged_nquads(graphs)
+        if count:
+            self._write(lambda: self._store.load(data, format=ox.RdfFormat.N_QUADS))
+        return count
 
     def _write(self, action: Callable[[], object]) -> None:
         try:
             action()
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        except SyntaxError as exc:  # a term kg built is not valid RDF: nothing of the batch was written
+            raise StoreError(f"cannot write to store {self.path}: invalid RDF ({str(exc).splitlines()[0]})") from exc
 
     def remove_graph(self, name: rdflib.URIRef) -> bool:
         """Drop a named graph and every merged triple that no other graph supports, in one transaction."""

@@ -30,7 +30,7 @@ import rdflib
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
-from kg.store._converter import Triples, graph_to_quads
+from kg.store._converter import Triples, merged_nquads
 from kg.store.results import Answer
 from kg.store.saved import with_values
 
@@ -128,17 +128,17 @@ class RemoteStore:
 
     def add_graphs(self, graphs: Iterable[tuple[rdflib.URIRef, Triples]], *, replace: bool = False) -> int:
         """Write several articles in one N-Quads request (named graphs plus their merge); returns the triple count."""
-        quads: list[ox.Quad] = []
-        for name, graph in graphs:
-            if replace and self.has_graph(name):
-                self.remove_graph(name)
-            named = list(graph_to_quads(graph, name))
-            quads += named + [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in named]
-        if quads:
+        graphs = list(graphs)
+        if replace:
+            for name, _ in graphs:
+                if self.has_graph(name):
+                    self.remove_graph(name)
+        data, count = merged_nquads(graphs)
+        if count:
             if self.read_only:
                 raise StoreError(f"{self.url} was opened for reading only")
-            self._request(self.gsp_url, _nquads(quads), "application/n-quads", "*/*")
-        return sum(1 for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+            self._request(self.gsp_url, data, "application/n-quads", "*/*")
+        return count
 
     def add_graph(self, name: rdflib.URIRef, graph: Triples, *, replace: bool = False) -> int:
         """Write one article; see :meth:`add_graphs`."""
