@@ -23,6 +23,7 @@ from kg.extract.modality import modality_of
 from kg.extract.paths import Path, follow, parse_path
 from kg.extract.quantities import quantity_of
 from kg.lang import load_data
+from kg.lang.gazetteer import country_gazetteer
 from kg.records import Article, EntityType, Event, Mention, Modality, Quantity, TimeValue
 from kg.temporal import resolve_date, resolve_period
 
@@ -34,6 +35,7 @@ _REPORTED_PRONOUNS = frozenset({"it", "they"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _SHARED_SUBJECT = parse_path("^conj>nsubj")  # "fled the country or were imprisoned"
 _RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
+_GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 
 
@@ -85,6 +87,9 @@ def _stand_in(token: Token) -> Token:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
+        while not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:  # "voted to extend its embargo"
+            verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
         if subjects:  # "Russia continues its sanctions": the subject owns them
             return subjects[0]
     if token.lower_ in _REPORTED_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
@@ -133,7 +138,11 @@ def participants(token: Token, table: MentionTable, entity_only: bool,
                   event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions a role-filling token stands for, after apposition, naming and coordination."""
     found: list[Mention] = []
-    for tok in map(_stand_in, _expand(token)):
+    stand_ins = [_stand_in(t) for t in _expand(token)]
+    # "their summit": the pronoun stands for the subject, and so for every name coordinated with it
+    expanded = [t for s in stand_ins for t in (_expand(s) if s.i != token.i and s.lower_ not in _RELATIVE_PRONOUNS
+                                               else [s])]
+    for tok in dict.fromkeys(expanded):
         if tok.lower_ in SUBJECT_PRONOUNS:
             pronoun = table.pronoun_for(tok)
             if pronoun is not None:
@@ -183,9 +192,13 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
         named_starts = {t.left_edge.i for t in tokens if table.entity_at(t) is not None}
         mentions: list[Mention] = []
         counts: dict[int, Quantity] = {}
+        named_before = min((t.i for t in tokens if table.entity_at(t) is not None), default=len(token.doc))
         for tok in tokens:
             if table.entity_at(tok) is None and tok.i + 1 in named_starts:
                 continue  # "the opposition politician Rustam Aliyev", parsed as two subjects
+            if table.entity_at(tok) is None and tok.pos_ == "NOUN" and named_before < tok.i \
+                    and tok.left_edge.i > 0 and token.doc[tok.left_edge.i - 1].text == ",":
+                continue  # "Rosneft and Lukoil, Russia's largest oil companies": a restatement parsed as an object
             found = participants(tok, table, path.entity_only, event_nouns)
             quantity = quantity_of(tok)
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
@@ -212,6 +225,9 @@ def _in_clause(candidate: Token, trigger: Token) -> bool:
 def _date(trigger: Token, sentence: Span, table: MentionTable, article: Article, future: bool) -> _When:
     """When the event happened, from the nearest date expression in the trigger's clause."""
     dates = [e for e in table.dates_in(sentence) if _in_clause(e.root, trigger)]
+    verb = _governing_verb(trigger)
+    if not dates and verb is not None:  # "talks resumed on Saturday": the noun's time is its verb's
+        dates = [e for e in table.dates_in(sentence) if _in_clause(e.root, verb)]
     dates.sort(key=lambda e: abs(e.root.i - trigger.i))
     for ent in dates:
         period = resolve_period(ent.text, article.published)
@@ -228,7 +244,20 @@ def _date(trigger: Token, sentence: Span, table: MentionTable, article: Article,
 
 
 def _place(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | None:
-    """The place named by an "in"/"at" phrase of the trigger's clause."""
+    """The place named by an "in"/"at" phrase of the trigger's clause (or of the verb a noun trigger is subject of)."""
+    found = _place_in_clause(trigger, table, taken)
+    verb = _governing_verb(trigger)
+    return found if found is not None or verb is None else _place_in_clause(verb, table, taken)
+
+
+def _governing_verb(trigger: Token) -> Token | None:
+    """The verb whose subject or object a noun trigger is ("talks resumed", "held a summit"), if any."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in _GOVERNED_DEPS and trigger.head.pos_ in ("VERB", "AUX"):
+        return trigger.head
+    return None
+
+
+def _place_in_clause(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | None:
     for token in table.sentence_of(trigger):
         if token.dep_ != "prep" or token.lower_ not in _PLACE_PREPS or not _in_clause(token, trigger):
             continue
@@ -241,6 +270,13 @@ def _place(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | No
                 if mention is not None and mention.label in _PLACE_TYPES and mention.index not in taken:
                     return mention
     return None
+
+
+def _acting_state(place: Mention) -> bool:
+    """Whether a place can stand for the state that acted there: a country, or a capital that acts for one."""
+    if place.type is EntityType.COUNTRY:
+        return True
+    return place.type is EntityType.CITY and country_gazetteer().government_at(place.text) is not None
 
 
 def _matches(token: Token, trigger: Trigger) -> bool:
@@ -324,10 +360,13 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     when = _date(token, sentence, table, article, future=modality in (Modality.PLANNED, Modality.PROPOSED))
     taken = {m.index for m in agents + targets}
     place = _place(token, table, taken)
-    agent_options: list[Mention | None] = list(agents) or [None]
-    target_options: list[Mention | None] = list(targets) or [None]
     weights = lexicon.confidence
     base = weights["verb" if token.pos_ in ("VERB", "AUX") else "noun"] * weights["later_path"] ** sum(ranks)
+    if passive and not agents and family.place_acts and place is not None and _acting_state(place):
+        agents = [place]  # "five activists were released in Nicaragua": by Nicaragua
+        base *= weights["place_as_agent"]
+    agent_options: list[Mention | None] = list(agents) or [None]
+    target_options: list[Mention | None] = list(targets) or [None]
     for agent, target in product(agent_options, target_options):
         if agent is not None and target is not None and agent.index == target.index:
             continue

@@ -21,6 +21,8 @@ class Family:
     symmetric: bool
     requires: tuple[str, ...]
     cameo: str
+    #: an agentless passive done in a country or its capital was done by that state ("were freed in Caracas")
+    place_acts: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,11 @@ def _fail(number: int, where: str, message: str) -> ExtractionError:
     return ExtractionError(f"E0{number} events.json, {where}: {message}")
 
 
+_CONFIDENCE_FACTORS = frozenset({
+    "verb", "noun", "later_path", "pronoun", "description", "missing_role", "place_as_agent",
+})
+
+
 def build_lexicon(data: dict) -> Lexicon:
     """Validate the catalogue and compile its paths; raises :class:`ExtractionError` with a numbered code.
 
@@ -75,7 +82,7 @@ def build_lexicon(data: dict) -> Lexicon:
     """
     families = {
         name: Family(name, spec["direct"], bool(spec.get("symmetric")), tuple(spec.get("requires", ())),
-                     str(spec.get("cameo", "")))
+                     str(spec.get("cameo", "")), bool(spec.get("place_acts")))
         for name, spec in data["families"].items()
     }
     frames: dict[str, Frame] = {}
@@ -110,7 +117,7 @@ def build_lexicon(data: dict) -> Lexicon:
         triggers.setdefault(trigger.lemma, []).append(trigger)
     object_paths = tuple(parse_path(p) for p in data.get("object_paths", ("dobj",)))
     confidence = {key: float(value) for key, value in data.get("confidence", {}).items() if key != "_doc"}
-    missing = {"verb", "noun", "later_path", "pronoun", "description", "missing_role"} - set(confidence)
+    missing = _CONFIDENCE_FACTORS - set(confidence)
     if missing:
         raise _fail(25, "confidence", f"missing factors {sorted(missing)}")
     return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths, confidence)

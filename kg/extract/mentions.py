@@ -30,6 +30,7 @@ _QUANTITY_HEADS = frozenset({
 class _Nouns:
     type_nouns: dict[str, EntityType]
     naming_verbs: frozenset[str]
+    state_actors: frozenset[str]
     role_nouns: dict[str, str]
     titles: frozenset[str]
 
@@ -40,9 +41,24 @@ def _nouns() -> _Nouns:
     return _Nouns(
         type_nouns={k: EntityType(v) for k, v in data["type_nouns"].items()},
         naming_verbs=frozenset(data["naming_verbs"]),
+        state_actors=frozenset(data["state_actor_nouns"]),
         role_nouns=data["role_nouns"],
         titles=frozenset(data["titles"]),
     )
+
+
+def _country_in(head: Token) -> str | None:
+    """The country named, or whose capital is named, in an "in" phrase of a noun ("authorities in Tehran")."""
+    gazetteer = country_gazetteer()
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for place in prep.children:
+                if place.dep_ == "pobj":
+                    name = head.doc[place.left_edge.i:place.i + 1].text
+                    country = gazetteer.country(name) or gazetteer.government_at(name)
+                    if country is not None:
+                        return country.name
+    return None
 
 
 def _clean_span(span: Span, label: str) -> Span | None:
@@ -311,7 +327,10 @@ class MentionTable:
         kind = _entity_type(ent, label)
         if kind is None:
             return
-        if label == "NORP" and span.root.dep_ not in ("amod", "compound", "nmod", "poss"):
+        modifier = span.root
+        while modifier.dep_ == "conj" and modifier.head.i != modifier.i:  # "Iranian and American negotiators"
+            modifier = modifier.head
+        if label == "NORP" and modifier.dep_ not in ("amod", "compound", "nmod", "poss"):
             return  # "the freed Americans" are people, not their country: left to group_for
         root = span.root
         if kind is EntityType.ORGANIZATION and root.dep_ == "compound" and root.head.lower_ in _nouns().titles:
@@ -357,6 +376,8 @@ class MentionTable:
         country = next(
             (c.text for c in [*modifiers, *owners, head] if gazetteer.named_or_demonym(c.text)), None
         )
+        if country is None and head.lemma_.lower() in _nouns().state_actors:
+            country = _country_in(head)  # "the authorities in Tehran" act for Iran
         words = _phrase(token, head) or " ".join(
             [c.text for c in modifiers if c.pos_ in ("ADJ", "NOUN", "PROPN")] + [head.text]
         )

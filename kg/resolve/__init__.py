@@ -196,8 +196,8 @@ class _Resolver:
         if key is None:
             key = self._person_with_role(group)
         if key is None and group.country and group.head in nouns.state_actors and not group.counted:
-            code = self._code(group.country)
-            key = f"country/{code}" if code else None
+            country = self.gazetteer.named_or_demonym(group.country)
+            key = self._country_entity(country).key if country else None
         if key is not None and key in self.entities:
             self.entities[key].mentions.append(group.index)
             self.key_of[group.index] = key
