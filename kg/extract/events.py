@@ -33,7 +33,8 @@ _MEMBER_PREPS = frozenset({"including"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _REPORTED_PRONOUNS = frozenset({"it", "they"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
-_SHARED_SUBJECT = parse_path("^conj>nsubj")  # "fled the country or were imprisoned"
+_SHARED_SUBJECT = parse_path("^conj>nsubj")
+_SUBJECT = parse_path("nsubj")  # "fled the country or were imprisoned"
 _RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
 _GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -337,9 +338,14 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     counts: dict[int, Quantity] = {}  # mention index → the count printed in its own noun phrase
     ranks: list[int] = []
     passive = any(c.dep_ == "auxpass" for c in token.children)
+    # "with more people arrested": a participle without auxiliary whose subject is what it was done to
+    reduced = (not passive and token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+               and any(c.dep_ == "nsubj" for c in token.children))
     for role in frame.order:
         paths = frame.roles[role]
-        if passive and role == "agent":
+        if reduced and role == "target":
+            paths = (_SUBJECT, *paths)
+        if (passive or reduced) and role == "agent":
             paths = tuple(p for p in paths if p.steps[0].dep == "agent")
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)

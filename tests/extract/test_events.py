@@ -302,6 +302,13 @@ def test_planned_meeting_date_looks_forward():
          ("Meeting", "India", "Pakistan")),
         ("Talks between Iranian and American negotiators resumed in Oman on Saturday.",
          ("Meeting", "Iran", "United States")),
+        # the actor of a gerund under a preposition is the subject of the clause it modifies
+        ("After meeting Erdogan, Zelensky flew to Saudi Arabia.", ("Meeting", "Zelensky", "Erdogan")),
+        ("Beijing retaliated by sanctioning a former Philippine senator.",
+         ("Sanction", "China", "former Philippine senator")),
+        # a participle without auxiliary: its subject is what was done to
+        ("Critics say the crackdown goes on, with more activists arrested every week.",
+         ("Arrest", None, "more activists")),
     ],
 )
 def test_constructions_written_after_the_first_held_out_parts(text, expected):
