@@ -259,8 +259,9 @@ def _governing_verb(trigger: Token) -> Token | None:
 
 
 def _place_in_clause(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | None:
-    for token in table.sentence_of(trigger):
-        if token.dep_ != "prep" or token.lower_ not in _PLACE_PREPS or not _in_clause(token, trigger):
+    sentence = table.sentence_of(trigger)
+    for token in table.prepositions(_PLACE_PREPS, sentence.start, sentence.end):
+        if not _in_clause(token, trigger):
             continue
         for obj in (c for c in token.children if c.dep_ == "pobj"):
             candidates = [obj] + [

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import ENT_TYPE, POS
+from spacy.attrs import DEP, ENT_TYPE, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.lang import load_data
@@ -285,6 +285,7 @@ class MentionTable:
         self.mentions: list[Mention] = []
         self._by_token: dict[int, int] = {}
         self._text = doc.text  # Doc.text joins every token anew on each call
+        self._prepositions: dict[frozenset[str], list[int]] = {}
         self.sentences: list[Span] = list(doc.sents)
         # token index → sentence number: Token.sent walks the parse on every call, extraction asks often
         self._sentence_of: list[int] = [n for n, sent in enumerate(self.sentences) for _ in range(len(sent))]
@@ -311,6 +312,16 @@ class MentionTable:
         """The text of the sentence holding ``token``, trimmed: an event's evidence."""
         sentence = self.sentence_of(token)
         return self._text[sentence.start_char:sentence.end_char].strip()
+
+    def prepositions(self, words: frozenset[str], start: int, end: int) -> list[Token]:
+        """The prepositions among ``words`` ("in", "at") between two token positions, found once per article."""
+        if words not in self._prepositions:
+            strings = self.doc.vocab.strings
+            wanted = {strings[w] for w in words}
+            tags = self.doc.to_array([LOWER, DEP]).tolist() if len(self.doc) else []
+            prep = strings["prep"]
+            self._prepositions[words] = [i for i, (lower, dep) in enumerate(tags) if dep == prep and lower in wanted]
+        return [self.doc[i] for i in self._prepositions[words] if start <= i < end]
 
     def dates_in(self, sentence: Span) -> list[Span]:
         """The DATE entities of a sentence."""

@@ -28,6 +28,7 @@ from kg.records import (
     Event,
     Extraction,
     Mention,
+    Modality,
     Quantity,
     Resolution,
     ResolvedEvent,
@@ -345,12 +346,14 @@ def merge_events(events: list[ResolvedEvent]) -> list[ResolvedEvent]:
     """Merge reports of one event: same family, modality and participants, compatible date and count."""
     families = default_lexicon().families
     merged: list[ResolvedEvent] = []
+    by_kind: dict[tuple[str, Modality], list[int]] = {}  # positions in ``merged`` of each family and modality
     for event in events:
         symmetric = families[event.family].symmetric
-        for n, kept in enumerate(merged):
+        candidates = by_kind.setdefault((event.family, event.modality), [])
+        for n in candidates:
+            kept = merged[n]
             if (
-                kept.family == event.family and kept.modality == event.modality
-                and _same_participants(kept, event, symmetric)
+                _same_participants(kept, event, symmetric)
                 and _compatible(kept.date, event.date) and _compatible(kept.start_date, event.start_date)
                 and _quantities_agree(kept.quantity, event.quantity)
                 and kept.agent is not None and kept.target is not None
@@ -369,6 +372,7 @@ def merge_events(events: list[ResolvedEvent]) -> list[ResolvedEvent]:
                 )
                 break
         else:
+            candidates.append(len(merged))
             merged.append(event)
     return merged
 
