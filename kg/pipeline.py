@@ -24,10 +24,11 @@ from kg.config import Settings
 from kg.extract import extract
 from kg.ingest import parse_text, read_articles
 from kg.nlp import parse
-from kg.rdf import KG, TripleSet, article_iri, build_graph, build_triples, new_graph
+from kg.rdf import KG, RESOURCE, TripleSet, article_iri, build_graph, build_triples, new_graph
 from kg.records import Article, Modality, Resolution
 from kg.resolve import resolve
-from kg.store import open_store
+from kg.resolve.people import PeopleIndex
+from kg.store import RemoteStore, Store, open_store
 
 _PROGRESS_FROM = 5  # articles; smaller loads print no progress bar
 
@@ -61,32 +62,62 @@ def resolve_articles(articles: Iterable[Article], settings: Settings) -> Iterato
         yield resolve(extract(article, doc))
 
 
-def _triples_of(articles: list[Article], settings: Settings) -> list[tuple[Resolution, TripleSet]]:
-    """One worker's share: each article's resolution and its triples."""
-    return [(resolution, build_triples(resolution)) for resolution in resolve_articles(articles, settings)]
+def _resolutions_of(articles: list[Article], settings: Settings) -> list[Resolution]:
+    """One worker's share: each article parsed, extracted and resolved."""
+    return list(resolve_articles(articles, settings))
 
 
-def article_triples(
-    articles: Iterable[Article], settings: Settings, workers: int = 1
-) -> Iterator[tuple[Resolution, TripleSet]]:
-    """Each article's resolution and RDF triples, in input order, parsed by ``workers`` processes.
+def resolved_batches(articles: Iterable[Article], settings: Settings, workers: int = 1) -> Iterator[list[Resolution]]:
+    """Resolutions in input order, ``settings.batch_size`` articles at a time, parsed by ``workers`` processes.
 
-    With more than one worker, batches of ``settings.batch_size`` articles go to fresh
-    processes (spawned, so none inherits an open store), each loading the pipeline once;
-    the caller stays the only writer. Every article is processed on its own, so the
-    output is the same whatever the number of workers.
+    With more than one worker, batches go to fresh processes (spawned, so none inherits an
+    open store), each loading the pipeline once. Every article is processed on its own, so
+    the output is the same whatever the number of workers.
     """
     pending = list(articles)
-    if workers <= 1 or len(pending) <= settings.batch_size:
-        for resolution in resolve_articles(pending, settings):
-            yield resolution, build_triples(resolution)
-        return
     size = settings.batch_size
+    if workers <= 1 or len(pending) <= size:
+        batch: list[Resolution] = []
+        for resolution in resolve_articles(pending, settings):
+            batch.append(resolution)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+        return
     batches = [pending[i:i + size] for i in range(0, len(pending), size)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for results in pool.map(_triples_of, batches, [settings] * len(batches)):
-            yield from results
+        yield from pool.map(_resolutions_of, batches, [settings] * len(batches))
+
+
+def article_triples(
+    articles: Iterable[Article], settings: Settings, workers: int = 1, people: PeopleIndex | None = None
+) -> Iterator[tuple[Resolution, TripleSet]]:
+    """Each article's resolution and RDF triples, in input order, parsed by ``workers`` processes.
+
+    With ``people``, a person named only by surname is linked to the one full name known
+    for it (from the store, earlier batches or the same batch), and the index learns the
+    full names of each batch before the batch is linked.
+    """
+    for batch in resolved_batches(articles, settings, workers):
+        if people is not None:
+            people.learn(batch)
+            batch = [people.link(resolution) for resolution in batch]
+        for resolution in batch:
+            yield resolution, build_triples(resolution)
+
+
+def known_people(store: Store | RemoteStore) -> PeopleIndex:
+    """A :class:`PeopleIndex` of the full names of the people already in a store."""
+    people = PeopleIndex()
+    prefix = f"{RESOURCE}person-"
+    for row in store.query("SELECT ?e ?label WHERE { ?e a kg:Person ; rdfs:label ?label }").values():
+        iri, label = row["e"] or "", row["label"] or ""
+        if iri.startswith(prefix):
+            people.add("person/" + iri[len(prefix):], label)
+    return people
 
 
 def graph_from_text(text: str, published: str | date | None = None, settings: Settings | None = None) -> rdflib.Graph:
@@ -174,7 +205,7 @@ def load_paths(
                 in_flight_size = len(batch)
                 batch.clear()
 
-            for resolution, triples in article_triples(pending, settings, workers):
+            for resolution, triples in article_triples(pending, settings, workers, known_people(store)):
                 article = resolution.article
                 batch.append((article_iri(article), triples | source_triples(article, pages[article.id])))
                 report.loaded += 1

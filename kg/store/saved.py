@@ -17,7 +17,9 @@ never read as SPARQL. Its KIND says how the value is bound:
 Lines of the query that start with ``#+NAME`` are comments, so the file as it stands is
 the query without that parameter (any SPARQL tool can run it); when ``NAME`` is given
 they are uncommented. That is how a saved query starts from the one entity or event it
-is asked about, through an index, instead of scanning everything and filtering.
+is asked about, through an index, instead of scanning everything and filtering. A line
+that ends with ``#-NAME`` is the opposite: part of the file as it stands, dropped when
+``NAME`` is given (a default the parameter overrides).
 
 >>> sorted(saved_queries())[:3]
 ['entities', 'evidence', 'meetings']
@@ -116,6 +118,7 @@ def with_values(sparql: str, bindings: dict[str, str]) -> str:
     kinds = param_kinds(sparql)
     for name in bindings:
         sparql = re.sub(rf"(?m)^(\s*)#\+{name}\b", r"\1", sparql)
+        sparql = re.sub(rf"(?m)^.*#-{name}[ \t]*$", "", sparql)
     match = _WHERE.search(sparql)
     if match is None:
         raise QueryError("parameters need a query with a WHERE clause")

@@ -83,3 +83,15 @@ def test_values_of_the_wrong_kind_are_one_clear_error(store):
         rows(store, "evidence", {"event": "not an iri"})
     with pytest.raises(QueryError, match="class name"):
         rows(store, "entities", {"type": "Country } DROP ALL"})
+
+
+def test_unnamed_groups_are_left_out_of_the_entity_ranking_unless_asked_for(store):
+    ranking = rows(store, "entities")
+    assert ranking and "Group" not in {row["kind"] for row in ranking}
+    groups = rows(store, "entities", {"type": "Group"})
+    assert groups and {row["kind"] for row in groups} == {"Group"}
+
+
+def test_a_line_ending_in_minus_name_is_dropped_when_the_parameter_is_given():
+    text = "# param t (class): a class\nSELECT ?x WHERE {\n  ?x a ?t .\n  FILTER(?t != kg:Group)  #-t\n}"
+    assert "FILTER" in with_values(text, {}) and "FILTER" not in with_values(text, {"t": "Person"})
