@@ -58,7 +58,7 @@ class LoadReport:
 
 def resolve_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Resolution]:
     """Parse, extract and resolve each article (the pipeline up to, not including, RDF)."""
-    for article, doc in parse(articles, settings.model, settings.batch_size):
+    for article, doc in parse(articles, settings.model, settings.batch_size, ahead=2 * settings.batch_size):
         yield resolve(extract(article, doc))
 
 

@@ -259,8 +259,7 @@ def _governing_verb(trigger: Token) -> Token | None:
 
 
 def _place_in_clause(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | None:
-    sentence = table.sentence_of(trigger)
-    for token in table.prepositions(_PLACE_PREPS, sentence.start, sentence.end):
+    for token in table.prepositions(_PLACE_PREPS, table.sentence_index(trigger)):
         if not _in_clause(token, trigger):
             continue
         for obj in (c for c in token.children if c.dep_ == "pobj"):

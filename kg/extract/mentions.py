@@ -285,7 +285,7 @@ class MentionTable:
         self.mentions: list[Mention] = []
         self._by_token: dict[int, int] = {}
         self._text = doc.text  # Doc.text joins every token anew on each call
-        self._prepositions: dict[frozenset[str], list[int]] = {}
+        self._prepositions: dict[frozenset[str], dict[int, list[Token]]] = {}
         self.sentences: list[Span] = list(doc.sents)
         # token index → sentence number: Token.sent walks the parse on every call, extraction asks often
         self._sentence_of: list[int] = [n for n, sent in enumerate(self.sentences) for _ in range(len(sent))]
@@ -313,15 +313,19 @@ class MentionTable:
         sentence = self.sentence_of(token)
         return self._text[sentence.start_char:sentence.end_char].strip()
 
-    def prepositions(self, words: frozenset[str], start: int, end: int) -> list[Token]:
-        """The prepositions among ``words`` ("in", "at") between two token positions, found once per article."""
+    def prepositions(self, words: frozenset[str], sentence: int) -> list[Token]:
+        """The prepositions among ``words`` ("in", "at") in a sentence (by number), found once per article."""
         if words not in self._prepositions:
             strings = self.doc.vocab.strings
             wanted = {strings[w] for w in words}
             tags = self.doc.to_array([LOWER, DEP]).tolist() if len(self.doc) else []
             prep = strings["prep"]
-            self._prepositions[words] = [i for i, (lower, dep) in enumerate(tags) if dep == prep and lower in wanted]
-        return [self.doc[i] for i in self._prepositions[words] if start <= i < end]
+            by_sentence: dict[int, list[Token]] = {}
+            for i, (lower, dep) in enumerate(tags):
+                if dep == prep and lower in wanted:
+                    by_sentence.setdefault(self._sentence_of[i], []).append(self.doc[i])
+            self._prepositions[words] = by_sentence
+        return self._prepositions[words].get(sentence, [])
 
     def dates_in(self, sentence: Span) -> list[Span]:
         """The DATE entities of a sentence."""

@@ -33,7 +33,7 @@ _BODY_BEFORE_SPLIT = 2
 
 @dataclass(frozen=True)
 class _Patterns:
-    furniture: tuple[re.Pattern[str], ...]
+    furniture: re.Pattern[str]
     captions: tuple[re.Pattern[str], ...]
     dateline: re.Pattern[str]
     byline: re.Pattern[str]
@@ -45,7 +45,8 @@ class _Patterns:
 def _patterns() -> _Patterns:
     data = load_data("furniture")
     return _Patterns(
-        furniture=tuple(re.compile(p, re.I) for p in data["line_patterns"]),
+        # one alternation: a line is furniture when any pattern matches all of it
+        furniture=re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]), re.I),
         captions=tuple(re.compile(p, re.I) for p in data["caption_patterns"]),
         dateline=re.compile(data["dateline_pattern"]),
         byline=re.compile(data["byline_pattern"], re.I),
@@ -187,7 +188,7 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
         story = stories[-1]
         repeated = keys[number] in seen
         seen.add(keys[number])
-        if any(p.fullmatch(line) for p in patterns.furniture):
+        if patterns.furniture.fullmatch(line):
             furniture_dates += find_full_dates(line)
             continue
         if stamp := patterns.timestamp.match(line):

@@ -51,13 +51,16 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
             raise InputError(f"{raw}: no such file or directory")
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > len(head) * 0.05
 
 

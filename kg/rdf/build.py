@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import PurePath
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -44,6 +45,7 @@ def article_iri(article: Article) -> URIRef:
     return RESOURCE[f"article-{article.id}"]
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_iri(key: str) -> URIRef:
     """IRI of an entity from its resolution key.
 
@@ -84,6 +86,18 @@ def relation_iri(relation: ResolvedRelation) -> URIRef:
     return RESOURCE[f"relation-{hashlib.sha256(basis.encode()).hexdigest()[:20]}"]
 
 
+@lru_cache(maxsize=1 << 14)
+def _name(text: str) -> Literal:
+    # names, keys, codes and trigger words recur across a corpus' articles; rdflib's Literal() is slow to build
+    return Literal(text)
+
+
+@lru_cache(maxsize=1024)
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(value)))
+
+
+@lru_cache(maxsize=4096)
 def time_literal(value: TimeValue) -> Literal:
     """An ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` literal, as precise as the text.
 
@@ -130,15 +144,15 @@ def _article_triples(graph: TripleSet, article: Article) -> URIRef:
 def _entity_triples(graph: TripleSet, entity: Entity, article_node: URIRef) -> None:
     node = entity_iri(entity.key)
     graph.add((node, RDF.type, KG[entity.type.value]))
-    graph.add((node, RDFS.label, Literal(entity.label)))
+    graph.add((node, RDFS.label, _name(entity.label)))
     for alt in sorted(entity.alt_labels - {entity.label}):
-        graph.add((node, SKOS.altLabel, Literal(alt)))
+        graph.add((node, SKOS.altLabel, _name(alt)))
     for key in {name_key(name) for name in entity.alt_labels | {entity.label}}:
-        graph.add((node, KG.nameKey, Literal(key)))
+        graph.add((node, KG.nameKey, _name(key)))
     for demonym in sorted(entity.demonyms):
-        graph.add((node, KG.demonym, Literal(demonym)))
+        graph.add((node, KG.demonym, _name(demonym)))
     if "iso3" in entity.codes:
-        graph.add((node, KG.isoCode, Literal(entity.codes["iso3"])))
+        graph.add((node, KG.isoCode, _name(entity.codes["iso3"])))
     graph.add((node, KG.mentionedIn, article_node))
 
 
@@ -154,7 +168,7 @@ def _event_triples(graph: TripleSet, article: Article, event: ResolvedEvent, art
         graph.add((node, RDF.type, KG.UnassertedEvent))
         graph.add((node, KG.eventType, KG[event.event_class]))
     graph.add((node, KG.modality, KG[event.modality.value]))
-    graph.add((node, KG.confidence, Literal(Decimal(str(event.confidence)))))
+    graph.add((node, KG.confidence, _confidence(event.confidence)))
     graph.add((node, PROV.wasDerivedFrom, article_node))
     agent = entity_iri(event.agent) if event.agent else None
     target = entity_iri(event.target) if event.target else None
@@ -174,11 +188,11 @@ def _event_triples(graph: TripleSet, article: Article, event: ResolvedEvent, art
     if event.quantity:
         graph.add((node, KG.quantity, Literal(event.quantity.value)))
         if event.quantity.qualifier:
-            graph.add((node, KG.quantityQualifier, Literal(event.quantity.qualifier)))
+            graph.add((node, KG.quantityQualifier, _name(event.quantity.qualifier)))
     for sentence in event.evidence:
         graph.add((node, KG.evidence, Literal(sentence)))
     for trigger in sorted(set(event.triggers)):
-        graph.add((node, KG.trigger, Literal(trigger)))
+        graph.add((node, KG.trigger, _name(trigger)))
     who = labels.get(event.agent or "", "someone")
     whom = labels.get(event.target or "", "someone")
     label = f"{event.event_class}: {who} → {whom}" + (f" ({event.date.iso})" if event.date else "")
@@ -200,12 +214,12 @@ def _relation_triples(graph: TripleSet, relation: ResolvedRelation, article_node
     graph.add((node, KG.relationType, KG[relation.kind]))
     graph.add((node, KG.subjectEntity, subject))
     graph.add((node, KG.objectEntity, obj))
-    graph.add((node, KG.confidence, Literal(Decimal(str(relation.confidence)))))
+    graph.add((node, KG.confidence, _confidence(relation.confidence)))
     graph.add((node, PROV.wasDerivedFrom, article_node))
     for sentence in relation.evidence:
         graph.add((node, KG.evidence, Literal(sentence)))
     for cue in relation.cues:
-        graph.add((node, KG.trigger, Literal(cue)))
+        graph.add((node, KG.trigger, _name(cue)))
     who, whom = labels.get(relation.subject, relation.subject), labels.get(relation.object, relation.object)
     graph.add((node, RDFS.label, Literal(f"{relation.kind}: {who} → {whom}")))
     graph.add((subject, KG[relation.kind], obj))
