@@ -30,7 +30,7 @@ import rdflib
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
-from kg.store._converter import Triples, from_ox, graph_to_quads, merged_nquads
+from kg.store._converter import Triples, from_ox, graph_to_quads, merged_nquads, nt_term
 from kg.store.remote import RemoteStore, is_url
 from kg.store.results import FORMATS, Answer, format_answer
 from kg.store.saved import with_values
@@ -152,6 +152,15 @@ def forget_graph_update(name: rdflib.URIRef) -> str:
     )
 
 
+def replace_graph_update(name: rdflib.URIRef, graph: Triples) -> tuple[str, int]:
+    """One SPARQL update (applied whole or not at all) putting ``graph`` in place of the named graph
+    ``name`` and of what only it supported in the merge; and the number of triples written."""
+    triples = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in graph]
+    body = " .\n".join(triples)
+    return (f"{forget_graph_update(name)} ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; "
+            f"INSERT DATA {{ {body} }}", len(triples))
+
+
 class Store:
     """The embedded kg store at ``path``; ``read_only`` opens an existing one for queries only."""
 
@@ -206,13 +215,9 @@ class Store:
         With ``replace``, the old content of that graph is dropped in the same transaction.
         """
         if replace and self.has_graph(name):
-            quads = list(graph_to_quads(graph, name))
-            body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
-            self._write(lambda: self._store.update(
-                f"{forget_graph_update(name)} ; "
-                f"INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; INSERT DATA {{ {body} }}"
-            ))
-            return len(quads)
+            update, count = replace_graph_update(name, graph)
+            self._write(lambda: self._store.update(update))
+            return count
         return self.add_graphs([(name, graph)])
 
     def add_graphs(self, graphs: Iterable[tuple[rdflib.URIRef, Triples]], *, replace: bool = False) -> int:

@@ -64,10 +64,6 @@ def _term(binding: dict[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(value)
 
 
-def _nquads(quads: Iterable[ox.Quad]) -> bytes:
-    return ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS) or b""
-
-
 class RemoteStore:
     """A SPARQL server holding kg's graphs; ``read_only`` only checks that it answers."""
 
@@ -127,14 +123,28 @@ class RemoteStore:
         return bool(self.query(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").boolean)
 
     def add_graphs(self, graphs: Iterable[tuple[rdflib.URIRef, Triples]], *, replace: bool = False) -> int:
-        """Write several articles in one N-Quads request (named graphs plus their merge); returns the triple count."""
+        """Write several articles in one N-Quads request (named graphs plus their merge); returns the triple count.
+
+        With ``replace``, an article already on the server is replaced by one update request
+        (drop and insert together), so the server never shows it half-written.
+        """
+        from kg.store import replace_graph_update
+
         graphs = list(graphs)
+        count = 0
         if replace:
-            for name, _ in graphs:
+            fresh = []
+            for name, graph in graphs:
                 if self.has_graph(name):
-                    self.remove_graph(name)
-        data, count = merged_nquads(graphs)
-        if count:
+                    update, written = replace_graph_update(name, graph)
+                    self._update(update)
+                    count += written
+                else:
+                    fresh.append((name, graph))
+            graphs = fresh
+        data, written = merged_nquads(graphs)
+        count += written
+        if written:
             if self.read_only:
                 raise StoreError(f"{self.url} was opened for reading only")
             self._request(self.gsp_url, data, "application/n-quads", "*/*")

@@ -92,6 +92,13 @@ def test_loading_again_skips_and_remove_works_on_a_server(server):
     assert kg("load", str(SAMPLES / "oil-sanctions.txt"), "--store", server, "--quiet").returncode == 0
 
 
+def test_force_replaces_an_article_on_a_server_in_one_update(server):
+    before = kg("export", "--store", server, "--format", "nquads").stdout
+    forced = kg("load", str(SAMPLES / "oil-sanctions.txt"), "--store", server, "--force", "--quiet")
+    assert forced.returncode == 0, forced.stderr
+    assert set(kg("export", "--store", server, "--format", "nquads").stdout.splitlines()) == set(before.splitlines())
+
+
 def test_an_unreachable_server_is_one_line_and_credentials_never_show(tmp_path):
     port = _free_port()
     result = kg("stats", "--store", f"http://127.0.0.1:{port}", env={"KG_STORE_USER": "ann",
