@@ -33,8 +33,10 @@ _MEMBER_PREPS = frozenset({"including"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _REPORTED_PRONOUNS = frozenset({"it", "they"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 _SHARED_SUBJECT = parse_path("^conj>nsubj")
-_SUBJECT = parse_path("nsubj")  # "fled the country or were imprisoned"
+_SUBJECT = parse_path("nsubj")
+_MODIFIED_NOUN = parse_path("^acl")  # "fled the country or were imprisoned"
 _RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
 _GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -83,11 +85,14 @@ def _stand_in(token: Token) -> Token:
     """
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
-    if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+    if token.lower_ in _POSSESSIVE_PRONOUNS | _PERSONAL_POSSESSIVES and token.dep_ == "poss":
         verb = token.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
+        if token.lower_ in _PERSONAL_POSSESSIVES:  # "during his meeting with Erdogan, Mitsotakis ...": a name
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        else:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
         while not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:  # "voted to extend its embargo"
             verb = verb.head
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
@@ -341,11 +346,14 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     # "with more people arrested": a participle without auxiliary whose subject is what it was done to
     reduced = (not passive and token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
                and any(c.dep_ == "nsubj" for c in token.children))
+    participle = not passive and token.tag_ == "VBN" and token.dep_ == "acl"  # "16 people released in the swap"
     for role in frame.order:
         paths = frame.roles[role]
         if reduced and role == "target":
             paths = (_SUBJECT, *paths)
-        if (passive or reduced) and role == "agent":
+        elif participle and role == "target":
+            paths = (_MODIFIED_NOUN, *paths)
+        if (passive or reduced or participle) and role == "agent":
             paths = tuple(p for p in paths if p.steps[0].dep == "agent")
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)

@@ -18,6 +18,8 @@ class _Cues:
     aux: dict[str, Modality]
     verbs: dict[str, Modality]
     nouns: dict[str, Modality]
+    adjectives: dict[str, Modality]
+    intent_preps: frozenset[str]
     modifiers: dict[str, Modality]
     negators: frozenset[str]
     conditional: frozenset[str]
@@ -35,6 +37,8 @@ def _cues() -> _Cues:
         aux=as_modality(data["aux"]),
         verbs=as_modality(data["governing_verbs"]),
         nouns=as_modality(data["governing_nouns"]),
+        adjectives=as_modality(data["governing_adjectives"]),
+        intent_preps=frozenset(data["intent_prepositions"]),
         modifiers=as_modality(data["modifiers"]),
         negators=frozenset(data["negators"]),
         conditional=frozenset(data["conditional_marks"]),
@@ -76,11 +80,14 @@ def modality_of(trigger: Token) -> Modality:
             break
         head = token.head
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
-            # "plans for sanctions": a prepositional link only counts for nouns of intent
+        if head.pos_ in ("VERB", "AUX") and lemma in cues.verbs and (
+                token.dep_ != "prep" or token.lower_ in cues.intent_preps):
+            # "called for talks" is a proposal; "in a call with X, Y urged ..." is a call that happened
             return cues.verbs[lemma]
         if head.pos_ in ("NOUN", "PROPN") and lemma in cues.nouns:
             return cues.nouns[lemma]
+        if head.pos_ == "ADJ" and lemma in cues.adjectives:
+            return cues.adjectives[lemma]  # "is due to meet", "ready to host talks"
         if token.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ in cues.negators for c in head.children):
             return Modality.NEGATED  # "no reason to lift", "no plans to meet"
         if head.pos_ in ("VERB", "AUX"):

@@ -306,6 +306,12 @@ def test_planned_meeting_date_looks_forward():
         ("After meeting Erdogan, Zelensky flew to Saudi Arabia.", ("Meeting", "Zelensky", "Erdogan")),
         ("Beijing retaliated by sanctioning a former Philippine senator.",
          ("Sanction", "China", "former Philippine senator")),
+        ("During his meeting with Macron in Paris, Biden raised the issue of Ukraine.", ("Meeting", "Biden", "Macron")),
+        ("In a phone call with Putin, Trump urged a ceasefire.", ("Meeting", "Trump", "Putin")),
+        ("Washington targeted the network with new sanctions.", ("Sanction", "United States", "network")),
+        ("The shipping firm was added to the EU sanctions list in May.", ("Sanction", "EU", "shipping firm")),
+        ("Sanctions against Iran were extended by the EU until next year.", ("Sanction", "EU", "Iran")),
+        ("Whelan was among 16 people released in the swap.", ("Release", None, "16 people")),
         # a participle without auxiliary: its subject is what was done to
         ("Critics say the crackdown goes on, with more activists arrested every week.",
          ("Arrest", None, "more activists")),
@@ -342,3 +348,13 @@ def test_a_call_for_an_end_to_sanctions_is_proposed_relief_not_a_sanction():
     seen = facts("Activists called for an end to sanctions on Cuba.")
     assert [(f.family, f.target, f.modality) for f in seen if f.family != "Statement"] == [
         ("SanctionRelief", "Cuba", Modality.PROPOSED)]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Rutte is due to meet Trump at the White House on Thursday.", Modality.PLANNED),
+    ("Erdogan said he was ready to host talks between Russia and Ukraine.", Modality.PROPOSED),
+    ("Activists pressed for talks between Armenia and Azerbaijan.", Modality.PROPOSED),
+])
+def test_adjectives_and_prepositions_of_intent_govern_modality(text, modality):
+    seen = [f for f in facts(text) if f.family == "Meeting"]
+    assert seen and all(f.modality is modality for f in seen)
