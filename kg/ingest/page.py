@@ -4,8 +4,9 @@ A page is read line by line. Each line is classified as prose, heading, byline,
 timestamp, caption or furniture (navigation, "Recommended Articles", share links);
 only prose becomes article text. A dateline ("KYIV, Ukraine (AP) —") or a byline
 after the body has started begins a second story. The page date comes from a
-timestamp line, else from the latest full date printed in the page's furniture
-(photo captions are dated), never from the article body.
+timestamp line, else from a full date in the dateline ("BRUSSELS, May 20, 2025 —"),
+else from the latest full date printed in the page's furniture (photo captions are
+dated), never from the article body.
 """
 
 from __future__ import annotations
@@ -183,6 +184,7 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
     headings: list[str] = []
     stated_dates: list[tuple[bool, date]] = []  # (is an update time, date) of lines that date the page
     furniture_dates: list[date] = []
+    dateline_dates: list[date] = []  # "BRUSSELS, May 20, 2025 —"
 
     for number, line in enumerate(lines):
         story = stories[-1]
@@ -213,11 +215,13 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
                 headings.append(line)
             furniture_dates += find_full_dates(line)
             continue
-        if dateline := patterns.dateline.match(line):
+        dateline = patterns.dateline.match(line)
+        if dateline and (dateline["agency"] or dateline["date"]):  # "MINSK — ..." alone may be prose
             if len(story.paragraphs) >= _BODY_BEFORE_SPLIT:
                 story = _Story()
                 stories.append(story)
-            story.dateline = story.dateline or dateline.group(0).split("(")[0].strip(" ,")
+            story.dateline = story.dateline or (dateline["place"].strip() + (dateline["region"] or ""))
+            dateline_dates += find_full_dates(dateline["date"] or "")
             line = line[dateline.end():]
         story.paragraphs.append(line)
 
@@ -228,6 +232,8 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
     published = meta.published
     if published is None and stated_dates:
         published = min(stated_dates)[1]  # a publication time before any update time
+    if published is None and dateline_dates:
+        published = dateline_dates[0]
     if published is None and furniture_dates:
         published = max(furniture_dates)
     return [

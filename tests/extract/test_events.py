@@ -311,6 +311,7 @@ def test_planned_meeting_date_looks_forward():
         ("Washington targeted the network with new sanctions.", ("Sanction", "United States", "network")),
         ("The shipping firm was added to the EU sanctions list in May.", ("Sanction", "EU", "shipping firm")),
         ("Sanctions against Iran were extended by the EU until next year.", ("Sanction", "EU", "Iran")),
+        ("The United States reimposed sanctions on Venezuela in April.", ("Sanction", "United States", "Venezuela")),
         ("Whelan was among 16 people released in the swap.", ("Release", None, "16 people")),
         # a participle without auxiliary: its subject is what was done to
         ("Critics say the crackdown goes on, with more activists arrested every week.",

@@ -160,3 +160,15 @@ def test_a_fallback_date_never_overrides_the_date_the_page_prints():
     assert dated.published == date(2025, 4, 2)
     [undated] = parse_text("Envoys met in Doha on Sunday to discuss a ceasefire.\n", published=date(2030, 1, 1))
     assert undated.published == date(2030, 1, 1)
+
+
+def test_a_dated_dateline_gives_the_page_date_and_its_place():
+    [article] = split_page("EU widens sanctions\n\nBRUSSELS, May 20, 2025 — The European Union approved "
+                           "new sanctions against Russia on Tuesday.\n")
+    assert article.published == date(2025, 5, 20) and article.dateline == "BRUSSELS"
+    assert article.text.startswith("The European Union approved")
+
+
+def test_a_capitalised_word_and_a_dash_without_agency_or_date_is_not_a_dateline():
+    [article] = split_page("NATO — the alliance of 32 countries — met in The Hague on Tuesday for its summit.\n")
+    assert article.dateline is None and article.text.startswith("NATO —")
