@@ -23,6 +23,7 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _QUANTITY_HEADS = frozenset({
     "dozen", "dozens", "hundreds", "thousands", "tens", "millions", "some", "many", "most", "all",
     "several", "scores", "number", "group", "handful", "one", "two", "three", "none", "few",
+    "body", "bodies", "remains", "remain",  # "the bodies of two hostages" were the hostages
 })
 
 

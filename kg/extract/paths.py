@@ -72,6 +72,18 @@ def parse_path(text: str) -> Path:
     return Path(text, tuple(steps), from_object, entity_only)
 
 
+def _coordinated_prepositions(tok: Token, found: list[Token], step: Step) -> list[Token]:
+    """Prepositions coordinated with the ones found: "sanctions on the leaders and on two launderers".
+
+    The parser hangs the second "on" off the first, off ``tok`` or, when ``tok`` is a verb's
+    object, off the verb.
+    """
+    heads = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
+    more = [c for p in found for c in p.conjuncts if c.pos_ == "ADP" and step.accepts(c)]
+    more += [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "ADP" and step.accepts(c)]
+    return [c for c in dict.fromkeys(more) if c not in found]
+
+
 def follow(path: Path, token: Token, obj: Token | None = None) -> list[Token]:
     """Tokens reached from ``token`` (or from ``obj`` for ``@obj`` paths) along the path."""
     if path.from_object:
@@ -87,7 +99,10 @@ def follow(path: Path, token: Token, obj: Token | None = None) -> list[Token]:
                 if tok.dep_ == step.dep and tok.head.i != tok.i and step.accepts(tok.head):
                     reached.append(tok.head)
             else:
-                reached.extend(c for c in tok.children if c.dep_ == step.dep and step.accepts(c))
+                found = [c for c in tok.children if c.dep_ == step.dep and step.accepts(c)]
+                if step.dep == "prep":
+                    found += _coordinated_prepositions(tok, found, step)
+                reached.extend(found)
         current = reached
         if not current:
             break
