@@ -29,6 +29,8 @@ from kg.temporal import resolve_date, resolve_period
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# typed as places by the gazetteer whatever the NER said ("Bamako" labelled ORG)
+_PLACE_KINDS = frozenset({EntityType.COUNTRY, EntityType.CITY, EntityType.REGION, EntityType.PLACE})
 _MEMBER_PREPS = frozenset({"including"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _REPORTED_PRONOUNS = frozenset({"it", "they"})
@@ -273,7 +275,8 @@ def _place_in_clause(trigger: Token, table: MentionTable, taken: set[int]) -> Me
             ] + [c for c in obj.children if c.dep_ in ("appos", "compound")]
             for cand in candidates:
                 mention = table.entity_at(cand)
-                if mention is not None and mention.label in _PLACE_TYPES and mention.index not in taken:
+                is_place = mention is not None and (mention.label in _PLACE_TYPES or mention.type in _PLACE_KINDS)
+                if mention is not None and is_place and mention.index not in taken:
                     return mention
     return None
 

@@ -32,6 +32,7 @@ class _Nouns:
     type_nouns: dict[str, EntityType]
     naming_verbs: frozenset[str]
     state_actors: frozenset[str]
+    abstract: frozenset[str]
     role_nouns: dict[str, str]
     titles: frozenset[str]
 
@@ -43,6 +44,7 @@ def _nouns() -> _Nouns:
         type_nouns={k: EntityType(v) for k, v in data["type_nouns"].items()},
         naming_verbs=frozenset(data["naming_verbs"]),
         state_actors=frozenset(data["state_actor_nouns"]),
+        abstract=frozenset(data["abstract_nouns"]),
         role_nouns=data["role_nouns"],
         titles=frozenset(data["titles"]),
     )
@@ -382,6 +384,8 @@ class MentionTable:
             return self.mentions[self._by_token[head.i]]
         if head.ent_type_ in _NOT_PARTICIPANTS:
             return None  # "on Tuesday" is a time, not the one the event was done to
+        if head.lemma_.lower() in _nouns().abstract:
+            return None  # "a deal mediated by Oman": nobody was mediated
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             named = self._unlabelled_name(head)
             if named is not None:
