@@ -201,12 +201,17 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
         mentions: list[Mention] = []
         counts: dict[int, Quantity] = {}
         named_before = min((t.i for t in tokens if table.entity_at(t) is not None), default=len(token.doc))
+        named_lefts = {t.left_edge.i for t in tokens if table.entity_at(t) is not None}
         for tok in tokens:
             if table.entity_at(tok) is None and tok.i + 1 in named_starts:
                 continue  # "the opposition politician Rustam Aliyev", parsed as two subjects
             if table.entity_at(tok) is None and tok.pos_ == "NOUN" and named_before < tok.i \
                     and tok.left_edge.i > 0 and token.doc[tok.left_edge.i - 1].text == ",":
                 continue  # "Rosneft and Lukoil, Russia's largest oil companies": a restatement parsed as an object
+            after = tok.right_edge.i + 1
+            if table.entity_at(tok) is None and tok.pos_ == "NOUN" and after + 1 in named_lefts \
+                    and after < len(token.doc) and token.doc[after].text == ",":
+                continue  # "The presidents of A and B, X and Y, held talks": the names restate the noun
             found = participants(tok, table, path.entity_only, event_nouns)
             quantity = quantity_of(tok)
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)

@@ -77,7 +77,7 @@ def build_lexicon(data: dict) -> Lexicon:
     """Validate the catalogue and compile its paths; raises :class:`ExtractionError` with a numbered code.
 
     >>> lex = build_lexicon(load_data("events"))
-    >>> sorted(t.family.name for t in lex.triggers["lift"])
+    >>> sorted({t.family.name for t in lex.triggers["lift"]})
     ['SanctionRelief']
     """
     families = {

@@ -313,6 +313,8 @@ def test_planned_meeting_date_looks_forward():
         ("Sanctions against Iran were extended by the EU until next year.", ("Sanction", "EU", "Iran")),
         ("The United States reimposed sanctions on Venezuela in April.", ("Sanction", "United States", "Venezuela")),
         ("The EU added nine people to its sanctions list over abuses.", ("Sanction", "EU", "nine people")),
+        ("The lifting of U.S. sanctions on Belavia allowed the airline to buy spare parts.",
+         ("SanctionRelief", "United States", "Belavia")),
         ("The EU ended its sanctions on Syria's banking sector.", ("SanctionRelief", "EU", "Syria")),
         # a headline-style misparse: "relaxed" read as an adjective of "sanctions"
         ("Washington relaxed sanctions on Belarusian potash on Friday.",
@@ -376,3 +378,10 @@ def test_an_abstract_noun_is_no_participant():
 
 def test_an_adjective_of_sanctions_without_an_actor_is_no_relief():
     assert not [f for f in facts("The relaxed sanctions regime helped exporters.") if f.family == "SanctionRelief"]
+
+
+def test_names_after_a_representative_noun_restate_it():
+    found = {(f.agent, f.target) for f in asserted(
+        "The presidents of Kazakhstan and Uzbekistan, Kassym-Jomart Tokayev and Shavkat Mirziyoyev, held talks "
+        "in Tashkent on Friday.") if f.family == "Meeting"}
+    assert found == {("Kassym-Jomart Tokayev", "Shavkat Mirziyoyev")}
