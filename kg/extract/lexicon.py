@@ -23,6 +23,8 @@ class Family:
     cameo: str
     #: an agentless passive done in a country or its capital was done by that state ("were freed in Caracas")
     place_acts: bool = False
+    #: a capital as target stands for its state ("sanctions on Minsk"), as a capital that acts does
+    state_targets: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def build_lexicon(data: dict) -> Lexicon:
     """
     families = {
         name: Family(name, spec["direct"], bool(spec.get("symmetric")), tuple(spec.get("requires", ())),
-                     str(spec.get("cameo", "")), bool(spec.get("place_acts")))
+                     str(spec.get("cameo", "")), bool(spec.get("place_acts")), bool(spec.get("state_targets")))
         for name, spec in data["families"].items()
     }
     frames: dict[str, Frame] = {}

@@ -260,7 +260,10 @@ class _Resolver:
         resolved: list[ResolvedEvent] = []
         for event in self.extraction.events:
             agent = self._agent_key(event.agent)
-            target = self.key_of.get(event.target) if event.target is not None else None
+            if families[event.family].state_targets:  # sanctions on Minsk are sanctions on Belarus
+                target = self._agent_key(event.target)
+            else:
+                target = self.key_of.get(event.target) if event.target is not None else None
             if agent is not None and agent == target:
                 continue
             if (event.agent is not None and agent is None) or (event.target is not None and target is None):

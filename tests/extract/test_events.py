@@ -313,6 +313,8 @@ def test_planned_meeting_date_looks_forward():
         ("Sanctions against Iran were extended by the EU until next year.", ("Sanction", "EU", "Iran")),
         ("The United States reimposed sanctions on Venezuela in April.", ("Sanction", "United States", "Venezuela")),
         ("The EU added nine people to its sanctions list over abuses.", ("Sanction", "EU", "nine people")),
+        # a capital as the target of sanctions is its state, as a capital that acts is
+        ("Vilnius lifted its sanctions on Minsk on Monday.", ("SanctionRelief", "Lithuania", "Belarus")),
         ("The lifting of U.S. sanctions on Belavia allowed the airline to buy spare parts.",
          ("SanctionRelief", "United States", "Belavia")),
         ("The EU ended its sanctions on Syria's banking sector.", ("SanctionRelief", "EU", "Syria")),
