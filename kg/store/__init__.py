@@ -30,7 +30,14 @@ import rdflib
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
-from kg.store._converter import Triples, from_ox, graph_to_quads, merged_nquads, nt_term
+from kg.store._converter import (
+    Triples,
+    forget_graph_update,
+    from_ox,
+    graph_to_quads,
+    merged_nquads,
+    replace_graph_update,
+)
 from kg.store.remote import RemoteStore, is_url
 from kg.store.results import FORMATS, Answer, format_answer
 from kg.store.saved import with_values
@@ -141,24 +148,6 @@ def _open_error(path: Path, exc: OSError) -> StoreError:
     if isinstance(exc, FileNotFoundError) or "No such file" in message:
         return StoreError(f"no store at {path}; create one with 'kg load PATH --store {path}'")
     return StoreError(f"cannot open store {path}: {message.splitlines()[0]}")
-
-
-def forget_graph_update(name: rdflib.URIRef) -> str:
-    """SPARQL update dropping a named graph and the merged triples only it supported."""
-    return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ; "
-        f"DROP SILENT GRAPH <{name}>"
-    )
-
-
-def replace_graph_update(name: rdflib.URIRef, graph: Triples) -> tuple[str, int]:
-    """One SPARQL update (applied whole or not at all) putting ``graph`` in place of the named graph
-    ``name`` and of what only it supported in the merge; and the number of triples written."""
-    triples = [f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in graph]
-    body = " .\n".join(triples)
-    return (f"{forget_graph_update(name)} ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; "
-            f"INSERT DATA {{ {body} }}", len(triples))
 
 
 class Store:

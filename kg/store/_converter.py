@@ -1,9 +1,9 @@
-"""rdflib ↔ pyoxigraph term conversion; nothing else in kg converts terms."""
+"""rdflib ↔ pyoxigraph term conversion and the text (N-Quads, SPARQL updates) the stores write; nothing
+else in kg converts terms."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -17,7 +17,7 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     '430'
     """
     if isinstance(term, URIRef):
-        return _named_node(str(term))
+        return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -27,12 +27,6 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
-
-
-@lru_cache(maxsize=1 << 16)
-def _named_node(iri: str) -> ox.NamedNode:
-    # predicates, classes and an article's entities recur in every batch: parse each IRI once
-    return ox.NamedNode(iri)
 
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph
@@ -82,6 +76,11 @@ def nt_term(term: Node) -> str:
     raise TypeError(f"cannot write {term!r} as N-Triples")
 
 
+def nt_triple(s: Node, p: Node, o: Node) -> str:
+    """A triple in N-Triples syntax, without the final dot."""
+    return f"{nt_term(s)} {nt_term(p)} {nt_term(o)}"
+
+
 def merged_nquads(graphs: Iterable[tuple[URIRef, Triples]]) -> tuple[bytes, int]:
     """N-Quads of each graph as its named graph and again in the default graph (the RDF merge
     queries read), and the number of triples in the named graphs.
@@ -94,11 +93,29 @@ def merged_nquads(graphs: Iterable[tuple[URIRef, Triples]]) -> tuple[bytes, int]
     for name, graph in graphs:
         graph_name = f" <{name}> .\n"
         for s, p, o in graph:
-            triple = f"{nt_term(s)} {nt_term(p)} {nt_term(o)}"
+            triple = nt_triple(s, p, o)
             lines.append(triple + graph_name)
             lines.append(triple + " .\n")
             count += 1
     return "".join(lines).encode("utf-8"), count
+
+
+def forget_graph_update(name: URIRef) -> str:
+    """SPARQL update dropping a named graph and the merged triples only it supported."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ; "
+        f"DROP SILENT GRAPH <{name}>"
+    )
+
+
+def replace_graph_update(name: URIRef, graph: Triples) -> tuple[str, int]:
+    """One SPARQL update (applied whole or not at all) putting ``graph`` in place of the named graph
+    ``name`` and of what only it supported in the merge; and the number of triples written."""
+    triples = [nt_triple(s, p, o) for s, p, o in graph]
+    body = " .\n".join(triples)
+    return (f"{forget_graph_update(name)} ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; "
+            f"INSERT DATA {{ {body} }}", len(triples))
 
 
 def graph_to_quads(graph: Triples, graph_name: URIRef) -> Iterator[ox.Quad]:

@@ -30,7 +30,7 @@ import rdflib
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
-from kg.store._converter import Triples, merged_nquads
+from kg.store._converter import Triples, forget_graph_update, merged_nquads, replace_graph_update
 from kg.store.results import Answer
 from kg.store.saved import with_values
 
@@ -128,8 +128,6 @@ class RemoteStore:
         With ``replace``, an article already on the server is replaced by one update request
         (drop and insert together), so the server never shows it half-written.
         """
-        from kg.store import replace_graph_update
-
         graphs = list(graphs)
         count = 0
         if replace:
@@ -156,8 +154,6 @@ class RemoteStore:
 
     def remove_graph(self, name: rdflib.URIRef) -> bool:
         """Drop a named graph and every merged triple that no other graph supports, in one update."""
-        from kg.store import forget_graph_update
-
         if not self.has_graph(name):
             return False
         self._update(forget_graph_update(name))
