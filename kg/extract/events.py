@@ -36,9 +36,9 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _REPORTED_PRONOUNS = frozenset({"it", "they"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
-_SHARED_SUBJECT = parse_path("^conj>nsubj")
+_SHARED_SUBJECT = parse_path("^conj>nsubj")  # "fled the country or were imprisoned"
 _SUBJECT = parse_path("nsubj")
-_MODIFIED_NOUN = parse_path("^acl")  # "fled the country or were imprisoned"
+_MODIFIED_NOUN = parse_path("^acl")  # "16 people released in the swap"
 _RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
 _GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -190,6 +190,22 @@ def _members(token: Token, table: MentionTable) -> list[Mention]:
     return members
 
 
+def _restates(tok: Token, named: list[Token]) -> bool:
+    """Whether a noun the parser made a participant of its own only restates names beside it:
+    "the opposition politician Rustam Aliyev" (two subjects), "Rosneft and Lukoil, Russia's largest
+    oil companies" (two objects), "the presidents of A and B, X and Y, held talks"."""
+    doc = tok.doc
+    lefts = {n.left_edge.i for n in named}
+    if tok.i + 1 in lefts:
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    comma_before = tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+    after = tok.right_edge.i + 1
+    comma_after = after < len(doc) and doc[after].text == ","
+    return (comma_before and any(n.i < tok.i for n in named)) or (comma_after and after + 1 in lefts)
+
+
 def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int],
           table: MentionTable, role: str, event_nouns: frozenset[str],
           ) -> tuple[list[Token], list[Mention], dict[int, Quantity], int]:
@@ -197,21 +213,12 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
     them, and the path's rank ("trade sanctions" reaches "trade", no participant: try the next path)."""
     for rank, path in enumerate(paths):
         tokens = [t for t in follow(path, token, obj) if t.i not in used and t.i != token.i]
-        named_starts = {t.left_edge.i for t in tokens if table.entity_at(t) is not None}
+        named = [t for t in tokens if table.entity_at(t) is not None]
         mentions: list[Mention] = []
         counts: dict[int, Quantity] = {}
-        named_before = min((t.i for t in tokens if table.entity_at(t) is not None), default=len(token.doc))
-        named_lefts = {t.left_edge.i for t in tokens if table.entity_at(t) is not None}
         for tok in tokens:
-            if table.entity_at(tok) is None and tok.i + 1 in named_starts:
-                continue  # "the opposition politician Rustam Aliyev", parsed as two subjects
-            if table.entity_at(tok) is None and tok.pos_ == "NOUN" and named_before < tok.i \
-                    and tok.left_edge.i > 0 and token.doc[tok.left_edge.i - 1].text == ",":
-                continue  # "Rosneft and Lukoil, Russia's largest oil companies": a restatement parsed as an object
-            after = tok.right_edge.i + 1
-            if table.entity_at(tok) is None and tok.pos_ == "NOUN" and after + 1 in named_lefts \
-                    and after < len(token.doc) and token.doc[after].text == ",":
-                continue  # "The presidents of A and B, X and Y, held talks": the names restate the noun
+            if table.entity_at(tok) is None and _restates(tok, named):
+                continue
             found = participants(tok, table, path.entity_only, event_nouns)
             quantity = quantity_of(tok)
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)

@@ -242,8 +242,9 @@ class _Resolver:
     def _text(self, index: int | None) -> str | None:
         return None if index is None else self.mentions[index].text
 
-    def _agent_key(self, index: int | None) -> str | None:
-        """An acting capital or seat of government is its country's government."""
+    def _state_or_key(self, index: int | None) -> str | None:
+        """A mention's entity key, with a capital or seat of government as its country's government
+        (for agents, and for the targets of families with ``state_targets``)."""
         if index is None:
             return None
         mention = self.mentions[index]
@@ -259,9 +260,9 @@ class _Resolver:
         families = default_lexicon().families
         resolved: list[ResolvedEvent] = []
         for event in self.extraction.events:
-            agent = self._agent_key(event.agent)
+            agent = self._state_or_key(event.agent)
             if families[event.family].state_targets:  # sanctions on Minsk are sanctions on Belarus
-                target = self._agent_key(event.target)
+                target = self._state_or_key(event.target)
             else:
                 target = self.key_of.get(event.target) if event.target is not None else None
             if agent is not None and agent == target:
