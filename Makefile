@@ -7,7 +7,7 @@ OUT    ?= out
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser demo test lint score bench clean
+.PHONY: install browser virtuoso demo test lint score bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,17 @@ browser:
 		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; } || \
 		echo "could not install chromium: the browser test will be skipped"; }
 
-## test: lint, then the whole suite (doctests, notebooks and the browser test included)
-test: install lint browser
+## virtuoso: Debian's Virtuoso server binary, the second engine of the remote-store tests (skipped where it cannot install)
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+		echo "installing Debian's virtuoso-opensource-7-bin for the remote-store tests"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource-7-bin >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq virtuoso-opensource-7-bin >/dev/null; } || \
+		echo "could not install virtuoso: its remote-store tests will be skipped"; }
+
+## test: lint, then the whole suite (doctests, notebooks, the browser test and both SPARQL servers included)
+test: install lint browser virtuoso
 	$(BIN)/python -m pytest
 
 ## score: precision, recall and F1 per event family on the gold set and the public devsets

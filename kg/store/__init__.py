@@ -38,13 +38,14 @@ from kg.store._converter import (
     merged_nquads,
     replace_graph_update,
 )
-from kg.store.remote import RemoteStore, is_url
+from kg.store.remote import RemoteStore, is_url, server_software
 from kg.store.results import FORMATS, Answer, format_answer
 from kg.store.saved import with_values
+from kg.store.virtuoso import VirtuosoStore, is_virtuoso
 
 __all__ = [
-    "EXPORT_FORMATS", "FORMATS", "Answer", "RemoteStore", "Store", "StoreStats", "format_answer", "open_store",
-    "ontology_graph", "ontology_path", "rdflib_query",
+    "EXPORT_FORMATS", "FORMATS", "Answer", "RemoteStore", "Store", "StoreStats", "VirtuosoStore", "format_answer",
+    "ontology_graph", "ontology_path", "open_store", "rdflib_query",
 ]
 
 EXPORT_FORMATS = {
@@ -74,14 +75,16 @@ class StoreStats:
 
         articles = store.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }").values()[0]["n"]
         entities = counts("SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?k . ?k rdfs:subClassOf+ kg:Entity } "
-                          "GROUP BY ?k ORDER BY DESC(?n)")
+                          "GROUP BY ?k ORDER BY DESC(?n) ?k")
         events = counts("SELECT ?k (COUNT(DISTINCT ?e) AS ?n) "
                         "WHERE { ?e a kg:Event, ?k . ?k rdfs:subClassOf kg:Event } GROUP BY ?k ORDER BY DESC(?n)")
         relations = counts("SELECT ?k (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a kg:Relation ; kg:relationType ?k } "
-                           "GROUP BY ?k ORDER BY DESC(?n)")
-        triples = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER NOT EXISTS "
-                              f"{{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }} }}").values()[0]["n"]
-        return cls(int(articles or 0), entities, events, relations, int(triples or 0))
+                           "GROUP BY ?k ORDER BY DESC(?n) ?k")
+        # the merge less the ontology's own triples, in two queries: Virtuoso reads a query with a
+        # GRAPH pattern against its union of all graphs (see kg.store.virtuoso)
+        merged = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values()[0]["n"]
+        ontology = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }}").values()
+        return cls(int(articles or 0), entities, events, relations, int(merged or 0) - int(ontology[0]["n"] or 0))
 
     def text(self) -> str:
         """The counts as lines a person reads."""
@@ -96,9 +99,12 @@ class StoreStats:
 
 
 def open_store(location: str | Path, *, read_only: bool = False) -> Store | RemoteStore:
-    """The store at ``location``: a SPARQL server for an http(s) URL, else an embedded store directory."""
+    """The store at ``location``: a SPARQL server for an http(s) URL (Virtuoso's adapter when the
+    server says it is Virtuoso), else an embedded store directory."""
     if is_url(str(location)):
-        return RemoteStore(str(location), read_only=read_only)
+        url = str(location)
+        adapter = VirtuosoStore if is_virtuoso(server_software(url)) else RemoteStore
+        return adapter(url, read_only=read_only)
     return Store(location, read_only=read_only)
 
 

@@ -100,22 +100,50 @@ def merged_nquads(graphs: Iterable[tuple[URIRef, Triples]]) -> tuple[bytes, int]
     return "".join(lines).encode("utf-8"), count
 
 
-def forget_graph_update(name: URIRef) -> str:
-    """SPARQL update dropping a named graph and the merged triples only it supported."""
+def forget_graph_update(name: URIRef, merged: str | None = None) -> str:
+    """SPARQL update dropping a named graph and the merged triples only it supported.
+
+    ``merged`` names the graph that holds the merge when it is not the default graph
+    (on Virtuoso, whose default graph is the union of every graph).
+
+    >>> print(forget_graph_update(URIRef("urn:a"), merged="urn:m"))  # doctest: +NORMALIZE_WHITESPACE
+    DELETE { GRAPH <urn:m> { ?s ?p ?o } } WHERE { GRAPH <urn:a> { ?s ?p ?o }
+    FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != <urn:a> && ?other != <urn:m>) } } ;
+    DROP SILENT GRAPH <urn:a>
+    """
+    target, others = ("{ ?s ?p ?o }", f"?other != <{name}>") if merged is None else (
+        f"{{ GRAPH <{merged}> {{ ?s ?p ?o }} }}", f"?other != <{name}> && ?other != <{merged}>")
     return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ; "
+        f"DELETE {target} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER({others}) }} }} ; "
         f"DROP SILENT GRAPH <{name}>"
     )
 
 
-def replace_graph_update(name: URIRef, graph: Triples) -> tuple[str, int]:
+def insert_data(graph_name: URIRef | str | None, triples: list[str], chunk: int = 1000) -> str:
+    """``INSERT DATA`` of N-Triples lines (without their dots) into a named graph, or the default
+    graph for None, as operations of at most ``chunk`` triples (Virtuoso's SPARQL parser runs out of
+    memory near 5,000) joined into one request, which the server applies as one transaction.
+
+    >>> print(insert_data("urn:g", ["<urn:s> <urn:p> 1", "<urn:s> <urn:p> 2"], chunk=1))
+    INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> 1 } } ;
+    INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> 2 } }
+    """
+    operations = []
+    for start in range(0, len(triples), chunk):
+        body = " .\n".join(triples[start:start + chunk])
+        operations.append(f"INSERT DATA {{ {body} }}" if graph_name is None
+                          else f"INSERT DATA {{ GRAPH <{graph_name}> {{ {body} }} }}")
+    return " ;\n".join(operations)
+
+
+def replace_graph_update(name: URIRef, graph: Triples, merged: str | None = None) -> tuple[str, int]:
     """One SPARQL update (applied whole or not at all) putting ``graph`` in place of the named graph
-    ``name`` and of what only it supported in the merge; and the number of triples written."""
+    ``name`` and of what only it supported in the merge (``merged``, as in :func:`forget_graph_update`);
+    and the number of triples written."""
     triples = [nt_triple(s, p, o) for s, p, o in graph]
-    body = " .\n".join(triples)
-    return (f"{forget_graph_update(name)} ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }} ; "
-            f"INSERT DATA {{ {body} }}", len(triples))
+    inserts = [insert_data(graph_name, triples) for graph_name in (name, merged) if triples]
+    return " ;\n".join([forget_graph_update(name, merged), *inserts]), len(triples)
 
 
 def graph_to_quads(graph: Triples, graph_name: URIRef) -> Iterator[ox.Quad]:

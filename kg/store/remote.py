@@ -64,22 +64,54 @@ def _term(binding: dict[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(value)
 
 
+def checked_url(url: str) -> str:
+    """``url`` without its trailing slash; an error if it carries a password (which would end up
+    in argv, logs and error messages)."""
+    if urllib.parse.urlsplit(url).password is not None:
+        raise StoreError(f"give the server's credentials in ${ENV_USER} and ${ENV_PASSWORD}, not in the URL")
+    return url.rstrip("/")
+
+
+def server_software(url: str) -> str:
+    """What the server at ``url`` says it runs (its HTTP ``Server`` header), asked without credentials."""
+    request = urllib.request.Request(checked_url(url), method="GET")
+    try:
+        with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:  # noqa: S310 - http(s) only
+            return str(response.headers.get("Server", ""))
+    except urllib.error.HTTPError as exc:  # a 401 or 404 still names the server
+        return str(exc.headers.get("Server", ""))
+    except (urllib.error.URLError, OSError) as exc:
+        reason = str(exc.reason if isinstance(exc, urllib.error.URLError) else exc)
+        raise StoreError(f"cannot reach the SPARQL server {checked_url(url)}: {reason}") from None
+
+
 class RemoteStore:
     """A SPARQL server holding kg's graphs; ``read_only`` only checks that it answers."""
 
+    #: The graph holding the RDF merge of all articles; None for the server's default graph.
+    merged_graph: str | None = None
+
     def __init__(self, url: str, *, read_only: bool = False) -> None:
-        base = url.rstrip("/")
-        if urllib.parse.urlsplit(base).password is not None:  # the URL would end up in argv, logs and errors
-            raise StoreError(f"give the server's credentials in ${ENV_USER} and ${ENV_PASSWORD}, not in the URL")
+        base = checked_url(url)
         self.url = base
         self.read_only = read_only
-        self.query_url = os.environ.get("KG_SPARQL_QUERY") or f"{base}/query"
-        self.update_url = os.environ.get("KG_SPARQL_UPDATE") or f"{base}/update"
-        self.gsp_url = os.environ.get("KG_SPARQL_GSP") or f"{base}/store"
-        user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
-        token = base64.b64encode(f"{user}:{password}".encode()).decode() if user else None
-        self._auth = {"Authorization": f"Basic {token}"} if token else {}
+        self.query_url, self.update_url, self.gsp_url = self._endpoints(base)
+        self._auth: dict[str, str] = {}
+        self._opener = self._build_opener(os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD))
         self.query("ASK { }")  # fail now, with one line, if the server is not there
+
+    def _endpoints(self, base: str) -> tuple[str, str, str]:
+        """Query, update and Graph Store URLs: Oxigraph's layout unless ``KG_SPARQL_*`` say otherwise."""
+        return (os.environ.get("KG_SPARQL_QUERY") or f"{base}/query",
+                os.environ.get("KG_SPARQL_UPDATE") or f"{base}/update",
+                os.environ.get("KG_SPARQL_GSP") or f"{base}/store")
+
+    def _build_opener(self, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
+        """HTTP Basic credentials, sent with every request."""
+        if user:
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+            self._auth = {"Authorization": f"Basic {token}"}
+        return urllib.request.build_opener()
 
     def __enter__(self) -> RemoteStore:
         return self
@@ -97,7 +129,8 @@ class RemoteStore:
             headers["Content-Type"] = content_type
         request = urllib.request.Request(url, data=data, headers=headers, method="POST" if data is not None else "GET")
         try:
-            with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:  # noqa: S310 - http(s) only
+            with self._opener.open(request, timeout=_TIMEOUT) as response:
+                self._check_complete(response.headers)
                 return bytes(response.read())
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()
@@ -110,6 +143,9 @@ class RemoteStore:
         except (urllib.error.URLError, OSError) as exc:
             reason = str(exc.reason if isinstance(exc, urllib.error.URLError) else exc)
             raise StoreError(f"cannot reach the SPARQL server {self.url}: {reason}") from None
+
+    def _check_complete(self, headers: object) -> None:
+        """Raise if the server says it cut the answer short; nothing to check in SPARQL 1.1 itself."""
 
     def _update(self, sparql: str) -> None:
         if self.read_only:
@@ -134,19 +170,22 @@ class RemoteStore:
             fresh = []
             for name, graph in graphs:
                 if self.has_graph(name):
-                    update, written = replace_graph_update(name, graph)
+                    update, written = replace_graph_update(name, graph, self.merged_graph)
                     self._update(update)
                     count += written
                 else:
                     fresh.append((name, graph))
             graphs = fresh
+        if graphs and self.read_only:
+            raise StoreError(f"{self.url} was opened for reading only")
+        return count + self._write_new(graphs)
+
+    def _write_new(self, graphs: list[tuple[rdflib.URIRef, Triples]]) -> int:
+        """Post articles not yet on the server as one N-Quads request to the Graph Store endpoint."""
         data, written = merged_nquads(graphs)
-        count += written
         if written:
-            if self.read_only:
-                raise StoreError(f"{self.url} was opened for reading only")
             self._request(self.gsp_url, data, "application/n-quads", "*/*")
-        return count
+        return written
 
     def add_graph(self, name: rdflib.URIRef, graph: Triples, *, replace: bool = False) -> int:
         """Write one article; see :meth:`add_graphs`."""
@@ -156,7 +195,7 @@ class RemoteStore:
         """Drop a named graph and every merged triple that no other graph supports, in one update."""
         if not self.has_graph(name):
             return False
-        self._update(forget_graph_update(name))
+        self._update(forget_graph_update(name, self.merged_graph))
         return True
 
     def load_ontology(self, path: Path | None = None) -> bool:
@@ -174,9 +213,16 @@ class RemoteStore:
     def query(self, sparql: str, bindings: dict[str, str] | None = None) -> Answer:
         """Run a SPARQL query on the server; kg's prefixes are declared for it."""
         text = _prologue() + with_values(sparql, bindings or {})
-        body = urllib.parse.urlencode({"query": text}).encode()
+        body = urllib.parse.urlencode(self._query_fields(text)).encode()
         accept = "application/sparql-results+json, application/n-triples;q=0.9"
-        raw = self._request(self.query_url, body, "application/x-www-form-urlencoded", accept)
+        return self._answer(self._request(self.query_url, body, "application/x-www-form-urlencoded", accept))
+
+    def _query_fields(self, text: str) -> dict[str, str]:
+        """The form fields of a query request (SPARQL 1.1 Protocol)."""
+        return {"query": text}
+
+    def _answer(self, raw: bytes) -> Answer:
+        """An answer from SPARQL JSON results or N-Triples."""
         if raw.lstrip().startswith(b"{"):
             result = json.loads(raw)
             if "boolean" in result:
