@@ -48,6 +48,17 @@ def is_virtuoso(software: str) -> bool:
     return software.lower().startswith("virtuoso")
 
 
+def names_graphs(sparql: str) -> bool:
+    """Whether a query has a ``GRAPH`` pattern (and so must not name a default graph on Virtuoso).
+
+    >>> names_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"), names_graphs("SELECT * WHERE { ?s a kg:Graph }")
+    (True, False)
+    >>> names_graphs("ASK { <https://w3id.org/kg-news/graph/merged> ?p ?o }")
+    False
+    """
+    return _GRAPH_PATTERN.search(sparql) is not None
+
+
 class VirtuosoStore(RemoteStore):
     """A Virtuoso server holding kg's graphs (see the module docstring for what differs)."""
 
@@ -69,7 +80,7 @@ class VirtuosoStore(RemoteStore):
         """The merge as the default graph, except for a query with a ``GRAPH`` pattern: Virtuoso
         then finds no named graph by its IRI (and answers ``ASK`` with true), so such a query reads
         the server's own union default graph instead."""
-        if _GRAPH_PATTERN.search(text):
+        if names_graphs(text):
             return {"query": text}
         return {"query": text, "default-graph-uri": MERGED_GRAPH}
 
