@@ -16,13 +16,15 @@ four ways, and this adapter covers each:
 - Updates need the ``/sparql-auth`` endpoint and HTTP Digest credentials (``KG_STORE_USER`` and
   ``KG_STORE_PASSWORD``); they are never sent in the clear.
 - It answers at most ``ResultSetMaxRows`` rows (10,000 by default) and says so in a header; kg
-  turns a cut answer into an error instead of a silently short one.
+  turns a cut answer into an error instead of a silently short one, and reads what it must read
+  whole (an export) a few graphs or a page at a time.
 """
 
 from __future__ import annotations
 
 import re
 import urllib.request
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 import rdflib
@@ -37,6 +39,13 @@ MERGED_GRAPH = "https://w3id.org/kg-news/graph/merged"
 _ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso answers ASK as a one-cell SELECT in JSON
 _CUT_HEADER = "X-SPARQL-MaxRows"
 _GRAPH_PATTERN = re.compile(r"\bGRAPH\s+[<?$\w]", re.IGNORECASE)
+_GRAPHS_PER_REQUEST = 32
+Row = tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...]
+_PAGE = 5000
+
+
+class AnswerCut(StoreError):
+    """The server answered fewer rows than the query has (its ``ResultSetMaxRows``)."""
 
 
 def is_virtuoso(software: str) -> bool:
@@ -87,7 +96,7 @@ class VirtuosoStore(RemoteStore):
     def _check_complete(self, headers: object) -> None:
         cut = getattr(headers, "get", lambda _: None)(_CUT_HEADER)
         if cut:
-            raise StoreError(f"{self.url} cut the answer at {cut} rows (its [SPARQL] ResultSetMaxRows); "
+            raise AnswerCut(f"{self.url} cut the answer at {cut} rows (its [SPARQL] ResultSetMaxRows); "
                              "raise that limit or ask for less")
 
     def _answer(self, raw: bytes) -> Answer:
@@ -112,16 +121,52 @@ class VirtuosoStore(RemoteStore):
 
     def snapshot(self) -> ox.Store:
         """kg's graphs on the server (articles and ontology; the merge rebuilt from them) in memory."""
-        answer = self.query(
-            f"SELECT ?g ?s ?p ?o WHERE {{ "
-            f"{{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?article a <{KG.Article}> }} "
-            f"FILTER(?g != <{MERGED_GRAPH}>) }} }} UNION {{ BIND(<{ONTOLOGY_IRI}> AS ?g) }} "
-            f"GRAPH ?g {{ ?s ?p ?o }} }}"
-        )
+        graphs = [ONTOLOGY_IRI, *self._article_graphs()]
         memory = ox.Store()
-        quads = []
-        for graph, subject, predicate, obj in answer.rows:
-            quads.append(ox.Quad(subject, predicate, obj, graph))  # type: ignore[arg-type]
-            quads.append(ox.Quad(subject, predicate, obj, ox.DefaultGraph()))  # type: ignore[arg-type]
-        memory.extend(quads)
+        for batch in self._graph_rows(graphs):
+            quads = []
+            for graph, subject, predicate, obj in batch:
+                quads.append(ox.Quad(subject, predicate, obj, graph))  # type: ignore[arg-type]
+                quads.append(ox.Quad(subject, predicate, obj, ox.DefaultGraph()))  # type: ignore[arg-type]
+            memory.extend(quads)
         return memory
+
+    def _article_graphs(self) -> list[str]:
+        """The names of the article graphs on the server, read a page at a time."""
+        select = (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?article a <{KG.Article}> }} "
+                  f"FILTER(?g != <{MERGED_GRAPH}>) }}")
+        return [row[0].value for row in self._paged(select, "?g") if row[0] is not None]
+
+    def _graph_rows(self, graphs: list[str]) -> Iterator[tuple[Row, ...]]:
+        """(graph, subject, predicate, object) rows of the graphs, several graphs per request; a
+        request the server cuts is split in two, and one graph too large for a request is paged."""
+        pending = [graphs[start:start + _GRAPHS_PER_REQUEST] for start in range(0, len(graphs), _GRAPHS_PER_REQUEST)]
+        while pending:
+            batch = pending.pop()
+            select = ("SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + " ".join(f"<{g}>" for g in batch)
+                      + " } GRAPH ?g { ?s ?p ?o } }")
+            try:
+                yield self.query(select).rows
+            except AnswerCut:
+                if len(batch) == 1:
+                    yield tuple(self._paged(select, "?s ?p ?o"))
+                else:
+                    pending += [batch[:len(batch) // 2], batch[len(batch) // 2:]]
+
+    def _paged(self, select: str, order: str) -> Iterator[Row]:
+        """Every row of ``select``, a page at a time in the order ``order`` (Virtuoso's scrollable
+        cursor: the sort inside a sub-select, the page outside), halving the page if it is cut."""
+        offset, size = 0, _PAGE
+        while True:
+            try:
+                page = f"SELECT * WHERE {{ {{ {select} ORDER BY {order} }} }} OFFSET {offset} LIMIT {size}"
+                rows = self.query(page).rows
+            except AnswerCut:
+                if size == 1:
+                    raise
+                size //= 2
+                continue
+            yield from rows
+            if len(rows) < size:
+                return
+            offset += size

@@ -75,7 +75,7 @@ def _oxigraph(location: Path) -> Iterator[Server]:
 # The forms that do (FILTER EXISTS) make the query 40x slower on Oxigraph, so the query stays.
 KNOWN_ENGINE_BUGS = {"virtuoso": ("meetings",)}
 
-VIRTUOSO_ROW_LIMIT = 10000  # Virtuoso's own default
+VIRTUOSO_ROW_LIMIT = 250  # below one graph of the samples (the ontology's 402 triples), so that exports must page
 
 
 def virtuoso_ini(folder: Path, sql_port: int, http_port: int) -> str:
@@ -206,8 +206,7 @@ def test_virtuoso_reads_without_credentials_and_refuses_a_cut_answer(server, emb
     public = server.url.removesuffix("-auth")
     releases = rows(kg("query", "--store", public, "--name", "releases", "--format", "json"))
     assert releases == rows(kg("query", "--store", str(embedded), "--name", "releases", "--format", "json"))
-    # every triple on the server (Virtuoso's own included) five times over is more than the row limit
-    cut = kg("query", "--store", public, "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?n { 1 2 3 4 5 } }")
+    cut = kg("query", "--store", public, "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert cut.returncode != 0 and f"cut the answer at {VIRTUOSO_ROW_LIMIT} rows" in cut.stderr
     assert len(cut.stderr.strip().splitlines()) == 1
 
