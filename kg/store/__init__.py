@@ -40,7 +40,7 @@ from kg.store._converter import (
 )
 from kg.store.remote import RemoteStore, is_url, server_software
 from kg.store.results import FORMATS, Answer, format_answer
-from kg.store.saved import with_values
+from kg.store.saved import ontology_folder, with_values
 from kg.store.virtuoso import VirtuosoStore, is_virtuoso
 
 __all__ = [
@@ -132,8 +132,8 @@ def compact_name(iri: str) -> str:
 
 
 def ontology_path() -> Path | None:
-    """``ontology/kg.ttl`` of the source tree, if this is one (it is with ``pip install -e``)."""
-    candidate = Path(__file__).resolve().parents[2] / "ontology" / "kg.ttl"
+    """``kg.ttl``, installed with the package or in the source tree (see :func:`kg.store.saved.ontology_folder`)."""
+    candidate = ontology_folder() / "kg.ttl"
     return candidate if candidate.is_file() else None
 
 

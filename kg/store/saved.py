@@ -128,9 +128,16 @@ def with_values(sparql: str, bindings: dict[str, str]) -> str:
     return sparql[:match.end()] + block + sparql[match.end():]
 
 
+def ontology_folder() -> Path:
+    """The folder of ``kg.ttl`` and the saved queries: ``kg/ontology`` of an installed wheel, else
+    ``ontology/`` of the source tree (a checkout or an editable install)."""
+    installed = Path(__file__).resolve().parents[1] / "ontology"
+    return installed if (installed / "kg.ttl").is_file() else Path(__file__).resolve().parents[2] / "ontology"
+
+
 def queries_folder() -> Path:
-    """``ontology/queries`` of the source tree."""
-    return Path(__file__).resolve().parents[2] / "ontology" / "queries"
+    """The saved queries shipped with the ontology (``ontology/queries``)."""
+    return ontology_folder() / "queries"
 
 
 def read_saved_query(path: Path) -> SavedQuery:
