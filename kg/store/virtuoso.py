@@ -14,7 +14,7 @@ four ways, and this adapter covers each:
   as one SPARQL update of ``INSERT DATA`` operations (at most 1,000 triples each, as its parser
   runs out of memory near 5,000), applied by the server as one transaction.
 - Updates need the ``/sparql-auth`` endpoint and HTTP Digest credentials (``KG_STORE_USER`` and
-  ``KG_STORE_PASSWORD``); they are never sent in the clear.
+  ``KG_STORE_PASSWORD``), so the password itself never crosses the wire.
 - It answers at most ``ResultSetMaxRows`` rows (10,000 by default) and says so in a header; kg
   turns a cut answer into an error instead of a silently short one, and reads what it must read
   whole (an export) a few graphs or a page at a time.
@@ -39,9 +39,10 @@ MERGED_GRAPH = "https://w3id.org/kg-news/graph/merged"
 _ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso answers ASK as a one-cell SELECT in JSON
 _CUT_HEADER = "X-SPARQL-MaxRows"
 _GRAPH_PATTERN = re.compile(r"\bGRAPH\s+[<?$\w]", re.IGNORECASE)
-_GRAPHS_PER_REQUEST = 32
-Row = tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...]
+_GRAPHS_PER_REQUEST = 32  # about 5,000 rows of articles: under Virtuoso's default limit of 10,000
 _PAGE = 5000
+
+Row = tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...]
 
 
 class AnswerCut(StoreError):
