@@ -206,6 +206,15 @@ def rdflib_latencies(merged: object, text: str, params: dict[str, str], repeats:
     return times
 
 
+def _ratio(value: float) -> str:
+    """A ratio with one decimal below 100, so that 9.5 does not print as 10.
+
+    >>> _ratio(9.54), _ratio(1917.2)
+    ('9.5', '1917')
+    """
+    return f"{value:.1f}" if value < 100 else f"{value:.0f}"
+
+
 def report_queries(path: Path, repeats: int, rdflib_budget: float) -> None:
     """Latency of each saved query, embedded store against rdflib in memory, on the store at ``path``.
 
@@ -228,7 +237,7 @@ def report_queries(path: Path, repeats: int, rdflib_budget: float) -> None:
             theirs_times = rdflib_latencies(merged, texts[name], params, 5, rdflib_budget)
             if theirs_times:
                 theirs = p50_p95(theirs_times)
-                cells = f"{theirs[0]:>14.0f} {theirs[1]:>14.0f} {theirs[0] / ours[0]:>7.0f}"
+                cells = f"{theirs[0]:>14.0f} {theirs[1]:>14.0f} {_ratio(theirs[0] / ours[0]):>7}"
             else:
                 over = f">{rdflib_budget * 1000:.0f}"
                 cells = f"{over:>14} {over:>14} {'>' + format(rdflib_budget * 1000 / ours[0], '.0f'):>7}"
