@@ -154,7 +154,7 @@ def embedded(tmp_path_factory) -> Path:
     return store
 
 
-def test_load_query_stats_and_export_on_a_server_match_the_embedded_store(server, embedded):
+def test_load_query_stats_and_export_on_a_server_match_the_embedded_store(server, embedded, tmp_path):
     loaded = kg("load", str(SAMPLES), "--store", server.url, "--quiet", env=server.env)
     assert loaded.returncode == 0, loaded.stderr
     for name in ("meetings", "releases", "sanctions", "entities"):
@@ -167,6 +167,10 @@ def test_load_query_stats_and_export_on_a_server_match_the_embedded_store(server
                          "--format", "json", env=server.env))
     assert with_param and {r["by"] for r in with_param} == {"Belarus"}
     assert kg("stats", "--store", server.url, env=server.env).stdout == kg("stats", "--store", str(embedded)).stdout
+    drawn = kg("viz", "--store", server.url, "-o", str(tmp_path / "graph.html"), env=server.env)
+    assert drawn.returncode == 0, drawn.stderr
+    at_home_drawn = kg("viz", "--store", str(embedded), "-o", str(tmp_path / "home.html")).stdout
+    assert drawn.stdout.split(":")[0] == at_home_drawn.split(":")[0]  # "drew N nodes and M edges"
     exported = kg("export", "--store", server.url, "--format", "nquads", env=server.env).stdout
     assert set(exported.splitlines()) == set(kg("export", "--store", str(embedded), "--format", "nquads")
                                              .stdout.splitlines())
