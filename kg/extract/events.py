@@ -193,11 +193,13 @@ def _members(token: Token, table: MentionTable) -> list[Mention]:
 def _restates(tok: Token, named: list[Token]) -> bool:
     """Whether a noun the parser made a participant of its own only restates names beside it:
     "the opposition politician Rustam Aliyev" (two subjects), "Rosneft and Lukoil, Russia's largest
-    oil companies" (two objects), "the presidents of A and B, X and Y, held talks"."""
+    oil companies" and "two activists, A and B" (objects), "the presidents of A and B, X and Y, held talks"."""
     doc = tok.doc
     lefts = {n.left_edge.i for n in named}
     if tok.i + 1 in lefts:
         return True
+    if tok.pos_ == "NOUN" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and tok.i + 2 in lefts:
+        return True  # "freed two activists, Maria Kolesnikova and Maxim Znak" (the names parsed as a list)
     if tok.pos_ != "NOUN":
         return False
     comma_before = tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","

@@ -187,7 +187,52 @@ def appositive_names(noun: Token) -> list[Token]:
                 c for c in obj.children
                 if c.dep_ == "appos" and c.ent_type_ == "PERSON" and obj.ent_type_ not in ("PERSON", "")
             ]
-    return names
+    if not names:
+        names = listed_after(noun)
+    return list(dict.fromkeys(n for name in names for n in coordinated_names(name)))
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def listed_after(noun: Token) -> list[Token]:
+    """Names printed right after a noun and a comma, of one kind, coordinated and closed by a comma or
+    the sentence's end: "met two envoys, Steve Witkoff and Jared Kushner, in Moscow". Read from the
+    text, for the parses that hang such names anywhere but under the noun.
+    """
+    doc = noun.doc
+    start = noun.i + 1
+    if start + 1 >= len(doc) or doc[start].text != "," or noun.pos_ != "NOUN":
+        return []
+    spans = {ent.start: ent for ent in doc.ents if ent.label_ in _NAME_LABELS}
+    names: list[Token] = []
+    position, label = start + 1, None
+    while position in spans and spans[position].label_ == (label or spans[position].label_):
+        span = spans[position]
+        names.append(span.root)
+        label, position = span.label_, span.end
+        if position < len(doc) and doc[position].lower_ in (",", "and") and position + 1 in spans:
+            position += 1
+        elif position + 1 < len(doc) and doc[position].text == "," and doc[position + 1].lower_ == "and":
+            position += 2
+    closed = position >= len(doc) or doc[position].text in (",", ".", ";") or doc[position].is_sent_start
+    return names if names and closed else []
+
+
+def coordinated_names(name: Token) -> list[Token]:
+    """A name in apposition and the names coordinated with it: "two companies, Rosneft and Lukoil".
+
+    The parser sometimes hangs the first name under the last ("ministers, Itamar Ben-Gvir and
+    Bezalel Smotrich" parses "Ben-Gvir" inside "Smotrich"), so a name of the same type found
+    inside the appositive, with a conjunction there too, counts as well.
+    """
+    found = [name, *(c for c in name.conjuncts if c.i > name.i)]
+    if name.ent_type_ and any(t.dep_ == "cc" for t in name.subtree):
+        first, last = name.left_edge.i, name.right_edge.i
+        found += [ent.root for ent in name.doc.ents
+                  if ent.label_ == name.ent_type_ and first <= ent.start and ent.end <= last + 1
+                  and not ent.start <= name.i < ent.end]
+    return found
 
 
 def names_for(noun: Token) -> list[Token]:

@@ -114,6 +114,31 @@ def test_sanction_active_with_coordinated_targets_gives_one_event_each():
     assert {(f.agent, f.target) for f in found} == {("United Kingdom", "Rosneft"), ("United Kingdom", "Lukoil")}
 
 
+@pytest.mark.parametrize(("text", "family", "agent", "targets"), [
+    # the parser hangs the first name inside the second ("Ben-Gvir" under "Smotrich")
+    ("Five countries sanctioned two Israeli ministers, Itamar Ben-Gvir and Bezalel Smotrich, on Tuesday.",
+     "Sanction", "Five countries", {"Itamar Ben-Gvir", "Bezalel Smotrich"}),
+    ("The European Union sanctioned two Russian generals, Sergei Surovikin and Valery Gerasimov, on Monday.",
+     "Sanction", "European Union", {"Sergei Surovikin", "Valery Gerasimov"}),
+    ("Washington sanctioned two companies, Rosneft and Lukoil, on Wednesday.",
+     "Sanction", "United States", {"Rosneft", "Lukoil"}),
+    # parsed as a list of three objects: the noun only restates the names
+    ("Belarus freed two activists, Maria Kolesnikova and Maxim Znak, on Saturday.",
+     "Release", "Belarus", {"Maria Kolesnikova", "Maxim Znak"}),
+    # the names hang from the verb: read from the text after "envoys,"
+    ("Putin met two envoys, Steve Witkoff and Jared Kushner, in Moscow on Tuesday.",
+     "Meeting", "Putin", {"Steve Witkoff", "Jared Kushner"}),
+])
+def test_names_in_apposition_to_a_counted_noun_are_each_a_participant(text, family, agent, targets):
+    found = only(asserted(text), family)
+    assert {(f.agent, f.target) for f in found} == {(agent, target) for target in targets}
+
+
+def test_names_after_a_noun_need_the_list_closed():
+    found = only(asserted("Putin met two envoys, Steve Witkoff said on Tuesday."), "Meeting")
+    assert {f.target for f in found} <= {"two envoys"}
+
+
 def test_sanction_passive_voice():
     [sanction] = only(asserted("Sovcomflot was sanctioned by the European Union in 2024."), "Sanction")
     assert (sanction.agent, sanction.target, sanction.date) == ("European Union", "Sovcomflot", "2024")
