@@ -251,6 +251,27 @@ def test_a_swap_is_a_release_by_each_side():
     assert found == {("Poland", "detainees"), ("Belarus", "detainees")}
 
 
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Ukraine received 84 soldiers in the latest exchange with Russia on Friday.", "Russia", "84 soldiers"),
+    ("Kyiv got back 90 servicemen in a prisoner exchange with Moscow.", "Russia", "90 servicemen"),
+    ("Ukraine brought home 84 soldiers in an exchange with Russia.", "Russia", "84 soldiers"),
+    ("Ukraine received 84 soldiers from Russia in the latest exchange.", "Russia", "84 soldiers"),
+    ("In the latest swap, Ukraine received 84 soldiers.", None, "84 soldiers"),
+])
+def test_receiving_people_in_an_exchange_is_a_release_by_the_other_side(text, agent, target):
+    [release] = only(asserted(text), "Release")
+    assert (release.agent, release.target) == (agent, target)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine received a letter in an exchange with Russia.",
+    "Ukraine received 84 soldiers at the border.",
+    "Ukraine hopes to receive 84 soldiers in an exchange with Russia.",
+])
+def test_receiving_is_a_release_only_for_people_in_an_exchange_that_happened(text):
+    assert not only(asserted(text), "Release")
+
+
 def test_a_passive_verb_takes_its_agent_only_from_a_by_phrase():
     found = only(asserted("Prominent critics either fled the country or were imprisoned."), "Arrest")
     assert [(f.agent, f.target) for f in found] == [(None, "Prominent critics")]
