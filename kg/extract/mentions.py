@@ -144,7 +144,6 @@ def _entity_type(span: Span, label: str) -> EntityType | None:
 
 def _roles_and_country(span: Span) -> tuple[tuple[str, ...], str | None]:
     """Role nouns ("envoy") and a country modifier ("U.S.") printed next to a person's name."""
-    nouns = _nouns()
     gazetteer = country_gazetteer()
     root = span.root
     neighbours = [c for c in root.children if not (span.start <= c.i < span.end)]
@@ -155,9 +154,8 @@ def _roles_and_country(span: Span) -> tuple[tuple[str, ...], str | None]:
     roles: list[str] = []
     country: str | None = None
     for token in neighbours:
-        lemma = token.lemma_.lower()
-        if lemma in nouns.role_nouns and token.pos_ in ("NOUN", "PROPN", "ADJ"):
-            roles.append(nouns.role_nouns[lemma])
+        if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            roles += role_of(token)
         if country is None and gazetteer.named_or_demonym(token.text):
             country = token.text
     inside = range(span.start, span.end)
@@ -165,12 +163,28 @@ def _roles_and_country(span: Span) -> tuple[tuple[str, ...], str | None]:
         attached = token.head.i in inside or (token.dep_ in ("compound", "amod") and token.head.head.i in inside)
         if not attached:
             continue
-        lemma = token.lemma_.lower()
-        if lemma in nouns.role_nouns:
-            roles.append(nouns.role_nouns[lemma])
+        roles += role_of(token)
         if country is None and gazetteer.named_or_demonym(token.text):
             country = token.text
     return tuple(dict.fromkeys(roles)), country
+
+
+def role_of(token: Token) -> list[str]:
+    """The roles a role noun gives, its two-word phrase first ("prime minister" is a leader, and a
+    minister).
+
+    >>> from kg.nlp import load_pipeline
+    >>> role_of(load_pipeline("en_core_web_sm")("the prime minister")[2])
+    ['leader', 'minister']
+    """
+    role_nouns = _nouns().role_nouns
+    lemma = token.lemma_.lower()
+    roles = [role_nouns[lemma]] if lemma in role_nouns else []
+    if token.i > 0:
+        phrase = f"{token.doc[token.i - 1].lower_} {lemma}"
+        if phrase in role_nouns:
+            roles.insert(0, role_nouns[phrase])
+    return list(dict.fromkeys(roles))
 
 
 def appositive_names(noun: Token) -> list[Token]:

@@ -1,8 +1,10 @@
 """One node per real entity within an article."""
 
+import pytest
+
 from kg.records import EntityType
 
-from ..conftest import run
+from ..conftest import asserted, run
 
 
 def entities(text):
@@ -37,6 +39,16 @@ def test_role_noun_resolves_to_the_named_person_nearby():
     labels = {e.key: e.label for e in resolution.entities}
     pairs = {(labels[e.agent], labels[e.target]) for e in resolution.events if e.family == "Meeting"}
     assert pairs == {("Lukashenko", "John Coale")}
+
+
+@pytest.mark.parametrize("text", [
+    "Shigeru Ishiba, Japan's prime minister, landed on Monday. The Japanese leader met Donald Trump on Tuesday.",
+    "Japanese Prime Minister Shigeru Ishiba landed on Monday. The Japanese leader met Donald Trump on Tuesday.",
+    "Japanese Prime Minister Shigeru Ishiba landed on Monday. The visiting prime minister met Donald Trump on Tuesday.",
+])
+def test_a_prime_minister_is_the_leader_a_later_description_names(text):
+    [meeting] = [f for f in asserted(text) if f.family == "Meeting"]
+    assert {meeting.agent, meeting.target} == {"Shigeru Ishiba", "Donald Trump"}
 
 
 def test_reports_of_one_meeting_merge_and_keep_every_sentence():
