@@ -206,9 +206,6 @@ def appositive_names(noun: Token) -> list[Token]:
     return list(dict.fromkeys(n for name in names for n in coordinated_names(name)))
 
 
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-
-
 def listed_after(noun: Token) -> list[Token]:
     """Names printed right after a noun and a comma, of one kind, coordinated and closed by a comma or
     the sentence's end: "met two envoys, Steve Witkoff and Jared Kushner, in Moscow". Read from the
@@ -218,7 +215,7 @@ def listed_after(noun: Token) -> list[Token]:
     start = noun.i + 1
     if start + 1 >= len(doc) or doc[start].text != "," or noun.pos_ != "NOUN":
         return []
-    spans = {ent.start: ent for ent in doc.ents if ent.label_ in _NAME_LABELS}
+    spans = {ent.start: ent for ent in doc.ents if ent.label_ in _NAMED_LABELS}
     names: list[Token] = []
     position, label = start + 1, None
     while position in spans and spans[position].label_ == (label or spans[position].label_):

@@ -141,9 +141,15 @@ def replace_graph_update(name: URIRef, graph: Triples, merged: str | None = None
     """One SPARQL update (applied whole or not at all) putting ``graph`` in place of the named graph
     ``name`` and of what only it supported in the merge (``merged``, as in :func:`forget_graph_update`);
     and the number of triples written."""
+    inserts, count = graph_inserts(name, graph, merged)
+    return " ;\n".join([forget_graph_update(name, merged), *inserts]), count
+
+
+def graph_inserts(name: URIRef, graph: Triples, merged: str | None = None) -> tuple[list[str], int]:
+    """``INSERT DATA`` operations writing ``graph`` as the named graph ``name`` and into the merge
+    (the default graph, or ``merged``), and the number of triples."""
     triples = [nt_triple(s, p, o) for s, p, o in graph]
-    inserts = [insert_data(graph_name, triples) for graph_name in (name, merged) if triples]
-    return " ;\n".join([forget_graph_update(name, merged), *inserts]), len(triples)
+    return ([insert_data(graph_name, triples) for graph_name in (name, merged)] if triples else []), len(triples)
 
 
 def graph_to_quads(graph: Triples, graph_name: URIRef) -> Iterator[ox.Quad]:

@@ -22,6 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable
+from email.message import Message
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -96,8 +97,7 @@ class RemoteStore:
         self.url = base
         self.read_only = read_only
         self.query_url, self.update_url, self.gsp_url = self._endpoints(base)
-        self._auth: dict[str, str] = {}
-        self._opener = self._build_opener(os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD))
+        self._opener, self._auth = self._credentials(os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD))
         self.query("ASK { }")  # fail now, with one line, if the server is not there
 
     def _endpoints(self, base: str) -> tuple[str, str, str]:
@@ -106,12 +106,13 @@ class RemoteStore:
                 os.environ.get("KG_SPARQL_UPDATE") or f"{base}/update",
                 os.environ.get("KG_SPARQL_GSP") or f"{base}/store")
 
-    def _build_opener(self, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
-        """HTTP Basic credentials, sent with every request."""
-        if user:
-            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
-            self._auth = {"Authorization": f"Basic {token}"}
-        return urllib.request.build_opener()
+    def _credentials(self, user: str | None, password: str | None
+                     ) -> tuple[urllib.request.OpenerDirector, dict[str, str]]:
+        """The opener of every request and the headers it sends: HTTP Basic credentials, sent each time."""
+        if not user:
+            return urllib.request.build_opener(), {}
+        token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+        return urllib.request.build_opener(), {"Authorization": f"Basic {token}"}
 
     def __enter__(self) -> RemoteStore:
         return self
@@ -144,7 +145,7 @@ class RemoteStore:
             reason = str(exc.reason if isinstance(exc, urllib.error.URLError) else exc)
             raise StoreError(f"cannot reach the SPARQL server {self.url}: {reason}") from None
 
-    def _check_complete(self, headers: object) -> None:
+    def _check_complete(self, headers: Message) -> None:
         """Raise if the server says it cut the answer short; nothing to check in SPARQL 1.1 itself."""
 
     def _update(self, sparql: str) -> None:

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FORMATS = ("table", "csv", "json")
+_MAX_CELL = 80
+
+#: One row of a SELECT answer, a term or None (unbound) per variable.
+Row = tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...]
 
 
 @contextmanager
@@ -32,7 +36,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-_MAX_CELL = 80
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class Answer:
     """A materialised query answer: rows of a SELECT, a boolean of an ASK, or triples of a CONSTRUCT."""
 
     variables: tuple[str, ...] = ()
-    rows: tuple[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...], ...] = ()
+    rows: tuple[Row, ...] = ()
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] | None = None
 

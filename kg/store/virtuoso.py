@@ -25,15 +25,16 @@ from __future__ import annotations
 import re
 import urllib.request
 from collections.abc import Iterator
+from email.message import Message
 
 import pyoxigraph as ox
 import rdflib
 
 from kg.errors import StoreError
 from kg.rdf.namespace import KG, ONTOLOGY_IRI
-from kg.store._converter import Triples, insert_data, nt_triple
+from kg.store._converter import Triples, graph_inserts
 from kg.store.remote import RemoteStore
-from kg.store.results import Answer
+from kg.store.results import Answer, Row
 
 MERGED_GRAPH = "https://w3id.org/kg-news/graph/merged"
 _ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso answers ASK as a one-cell SELECT in JSON
@@ -41,8 +42,6 @@ _CUT_HEADER = "X-SPARQL-MaxRows"
 _GRAPH_PATTERN = re.compile(r"\bGRAPH\s+[<?$\w]", re.IGNORECASE)
 _GRAPHS_PER_REQUEST = 32  # about 5,000 rows of articles: under Virtuoso's default limit of 10,000
 _PAGE = 5000
-
-Row = tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...]
 
 
 class AnswerCut(StoreError):
@@ -78,13 +77,14 @@ class VirtuosoStore(RemoteStore):
         """One endpoint, the URL given, for queries and updates; Virtuoso's Graph Store endpoint is not used."""
         return base, base, base
 
-    def _build_opener(self, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
-        """HTTP Digest credentials, answered only when the server asks for them."""
+    def _credentials(self, user: str | None, password: str | None
+                     ) -> tuple[urllib.request.OpenerDirector, dict[str, str]]:
+        """HTTP Digest credentials, answered only when the server asks for them (no header sent ahead)."""
         if not user:
-            return urllib.request.build_opener()
+            return urllib.request.build_opener(), {}
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, self.url, user, password or "")
-        return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords))
+        return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords)), {}
 
     def _query_fields(self, text: str) -> dict[str, str]:
         """The merge as the default graph, except for a query with a ``GRAPH`` pattern: Virtuoso
@@ -94,8 +94,8 @@ class VirtuosoStore(RemoteStore):
             return {"query": text}
         return {"query": text, "default-graph-uri": MERGED_GRAPH}
 
-    def _check_complete(self, headers: object) -> None:
-        cut = getattr(headers, "get", lambda _: None)(_CUT_HEADER)
+    def _check_complete(self, headers: Message) -> None:
+        cut = headers.get(_CUT_HEADER)
         if cut:
             raise AnswerCut(f"{self.url} cut the answer at {cut} rows (its [SPARQL] ResultSetMaxRows); "
                              "raise that limit or ask for less")
@@ -112,10 +112,9 @@ class VirtuosoStore(RemoteStore):
         operations: list[str] = []
         count = 0
         for name, graph in graphs:
-            triples = [nt_triple(s, p, o) for s, p, o in graph]
-            if triples:
-                operations += [insert_data(name, triples), insert_data(MERGED_GRAPH, triples)]
-                count += len(triples)
+            inserts, written = graph_inserts(name, graph, MERGED_GRAPH)
+            operations += inserts
+            count += written
         if operations:
             self._update(" ;\n".join(operations))
         return count
