@@ -85,7 +85,7 @@ def test_the_merged_graph_is_what_queries_read(store, merged):
 
 def test_the_rdflib_view_is_the_live_store(store):
     view = store.rdflib_view()
-    articles = set(view.default_context.subjects(rdflib.RDF.type, KG.Article))
+    articles = set(view.default_graph.subjects(rdflib.RDF.type, KG.Article))
     stored = store.query("SELECT ?a WHERE { ?a a kg:Article }").values()
     assert {rdflib.URIRef(row["a"] or "") for row in stored} == articles and len(articles) >= 4
     answer = view.query("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Meeting }")
