@@ -40,6 +40,13 @@ MERGED_GRAPH = "https://w3id.org/kg-news/graph/merged"
 _ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso answers ASK as a one-cell SELECT in JSON
 _CUT_HEADER = "X-SPARQL-MaxRows"
 _GRAPH_PATTERN = re.compile(r"\bGRAPH\s+[<?$\w]", re.IGNORECASE)
+# What may hold the word GRAPH without being the keyword: strings, IRIs and comments.
+_NOT_KEYWORDS = re.compile("|".join((
+    r'"""[\s\S]*?"""', r"'''[\s\S]*?'''",  # long strings
+    r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",  # short strings, escapes kept inside
+    r'<[^<>"{}|^`\\\s]*>',  # IRIs (a spaced "<" is a comparison)
+    r"#[^\n]*",  # comments
+)))
 _GRAPHS_PER_REQUEST = 32  # about 5,000 rows of articles: under Virtuoso's default limit of 10,000
 _PAGE = 5000
 
@@ -64,8 +71,11 @@ def names_graphs(sparql: str) -> bool:
     (True, False)
     >>> names_graphs("ASK { <https://w3id.org/kg-news/graph/merged> ?p ?o }")
     False
+    >>> names_graphs('SELECT * WHERE { ?s rdfs:label "the graph <of> it" }  # no GRAPH ?g here')
+    False
     """
-    return _GRAPH_PATTERN.search(sparql) is not None
+    blanked = _NOT_KEYWORDS.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", sparql)
+    return _GRAPH_PATTERN.search(blanked) is not None
 
 
 class VirtuosoStore(RemoteStore):
