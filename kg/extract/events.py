@@ -209,12 +209,14 @@ def _restates(tok: Token, named: list[Token]) -> bool:
 
 
 def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int],
-          table: MentionTable, role: str, event_nouns: frozenset[str],
+          table: MentionTable, role: str, event_nouns: frozenset[str], never: frozenset[str] = frozenset(),
           ) -> tuple[list[Token], list[Mention], dict[int, Quantity], int]:
     """Tokens and mentions of the first path that reaches a participant, the counts printed with
-    them, and the path's rank ("trade sanctions" reaches "trade", no participant: try the next path)."""
+    them, and the path's rank ("trade sanctions" reaches "trade", no participant: try the next path).
+    A token whose lemma is in ``never`` fills nothing ("released photos": nobody was freed)."""
     for rank, path in enumerate(paths):
-        tokens = [t for t in follow(path, token, obj) if t.i not in used and t.i != token.i]
+        tokens = [t for t in follow(path, token, obj)
+                  if t.i not in used and t.i != token.i and t.lemma_.lower() not in never]
         named = [t for t in tokens if table.entity_at(t) is not None]
         mentions: list[Mention] = []
         counts: dict[int, Quantity] = {}
@@ -374,7 +376,10 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             paths = tuple(p for p in paths if p.steps[0].dep == "agent")
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)
-        tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role, event_nouns)
+        never = trigger.family.not_targets if role == "target" else frozenset()
+        tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role, event_nouns, never)
+        if never and not mentions and any(t.lemma_.lower() in never for p in paths for t in follow(p, token, obj)):
+            return  # "released photos of the suspects": what was released is a thing, so no release
         if tokens:
             ranks.append(rank)
         used.update(t.i for t in tokens)

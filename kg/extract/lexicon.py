@@ -25,6 +25,8 @@ class Family:
     place_acts: bool = False
     #: a capital as target stands for its state ("sanctions on Minsk"), as a capital that acts does
     state_targets: bool = False
+    #: lemmas of nouns that are never this family's target ("released photos", "arrested the decline")
+    not_targets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,8 @@ def build_lexicon(data: dict) -> Lexicon:
     """
     families = {
         name: Family(name, spec["direct"], bool(spec.get("symmetric")), tuple(spec.get("requires", ())),
-                     str(spec.get("cameo", "")), bool(spec.get("place_acts")), bool(spec.get("state_targets")))
+                     str(spec.get("cameo", "")), bool(spec.get("place_acts")), bool(spec.get("state_targets")),
+                     frozenset(spec.get("not_targets", ())))
         for name, spec in data["families"].items()
     }
     frames: dict[str, Frame] = {}

@@ -106,6 +106,22 @@ def test_negated_and_hoped_for_releases_are_not_asserted():
     assert (hoped.agent, hoped.modality) == ("Egypt", Modality.PLANNED)
 
 
+@pytest.mark.parametrize("text", [
+    "The FBI released photos of the two suspects on Tuesday.",
+    "Police released a handout photo of the driver.",
+    "The ministry released the names of the three hostages.",
+    "A video released by the army showed the convoy.",
+    "The central bank finally arrested the decline of the lira.",
+])
+def test_releasing_or_arresting_a_thing_is_no_event(text):
+    assert not only(facts(text), "Release") + only(facts(text), "Arrest")
+
+
+def test_a_thing_released_beside_people_freed_leaves_the_people():
+    found = only(asserted("Hamas released a video of the hostage and later freed two hostages."), "Release")
+    assert [(f.agent, f.target) for f in found] == [("Hamas", "two hostages")]
+
+
 # -- Sanction and its reversal ---------------------------------------------------------------
 
 
