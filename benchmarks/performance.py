@@ -2,6 +2,7 @@
 
     python benchmarks/performance.py                          # sizes 100 and 1,000 (a few minutes)
     python benchmarks/performance.py --sizes 100,1000,10000   # what benchmarks/README.md reports
+    python benchmarks/performance.py --queries-on STORE       # the query table alone, on a store you have
 
 For each size, a synthetic corpus (:mod:`kg.synthetic`, kg's own sentence templates) is
 written to a temporary folder and:
@@ -154,11 +155,17 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=30, help="runs of each query in the embedded store")
     parser.add_argument("--rdflib-budget", type=float, default=60.0, help="seconds allowed per query in rdflib")
+    parser.add_argument("--queries-on", type=Path, metavar="STORE",
+                        help="only time the saved queries, on this existing store (no corpus, no loads)")
     parser.add_argument("--child-load", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_load:
         corpus, store, model, workers = args.child_load
         child_load(corpus, store, model, int(workers))
+        return
+    if args.queries_on:
+        print(f"machine: {machine()}")
+        report_queries(args.queries_on, args.repeats, args.rdflib_budget)
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     batch_size = Settings().batch_size

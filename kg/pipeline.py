@@ -24,7 +24,7 @@ from kg.config import Settings
 from kg.extract import extract
 from kg.ingest import parse_text, read_articles
 from kg.nlp import parse
-from kg.rdf import KG, RESOURCE, TripleSet, article_iri, build_graph, build_triples, new_graph
+from kg.rdf import KG, TripleSet, article_iri, build_graph, build_triples, entity_key, new_graph
 from kg.records import Article, Modality, Resolution
 from kg.resolve import resolve
 from kg.resolve.people import PeopleIndex
@@ -112,11 +112,10 @@ def article_triples(
 def known_people(store: Store | RemoteStore) -> PeopleIndex:
     """A :class:`PeopleIndex` of the full names of the people already in a store."""
     people = PeopleIndex()
-    prefix = f"{RESOURCE}person-"
     for row in store.query("SELECT ?e ?label WHERE { ?e a kg:Person ; rdfs:label ?label }").values():
-        iri, label = row["e"] or "", row["label"] or ""
-        if iri.startswith(prefix):
-            people.add("person/" + iri[len(prefix):], label)
+        key = entity_key(row["e"] or "", "person")
+        if key is not None:
+            people.add(key, row["label"] or "")
     return people
 
 

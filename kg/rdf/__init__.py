@@ -7,6 +7,7 @@ from kg.rdf.build import (
     build_graph,
     build_triples,
     entity_iri,
+    entity_key,
     event_iri,
     name_key,
     new_graph,
@@ -14,4 +15,4 @@ from kg.rdf.build import (
 from kg.rdf.namespace import KG, ONTOLOGY_IRI, PREFIXES, RESOURCE
 
 __all__ = ["KG", "ONTOLOGY_IRI", "PREFIXES", "RESOURCE", "Triple", "TripleSet", "article_iri", "build_graph",
-           "build_triples", "entity_iri", "event_iri", "name_key", "new_graph"]
+           "build_triples", "entity_iri", "entity_key", "event_iri", "name_key", "new_graph"]

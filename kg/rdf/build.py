@@ -55,6 +55,17 @@ def entity_iri(key: str) -> URIRef:
     return RESOURCE[key.replace("/", "-")]
 
 
+def entity_key(iri: str, kind: str) -> str | None:
+    """The resolution key of an entity IRI minted by :func:`entity_iri` from a ``kind/slug`` key;
+    None when the IRI is not of that kind.
+
+    >>> entity_key(entity_iri("person/john-coale"), "person"), entity_key(entity_iri("country/us"), "person")
+    ('person/john-coale', None)
+    """
+    prefix = str(RESOURCE[f"{kind}-"])
+    return f"{kind}/{iri[len(prefix):]}" if iri.startswith(prefix) else None
+
+
 def event_iri(article: Article, event: ResolvedEvent) -> URIRef:
     """IRI of an event, minted from what the event is, not from where it is told.
 
