@@ -373,7 +373,8 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
         elif participle and role == "target":
             paths = (_MODIFIED_NOUN, *paths)
         if (passive or reduced or participle) and role == "agent":
-            paths = tuple(p for p in paths if p.steps[0].dep == "agent")
+            # the subject is what was done to; the object's own modifiers do not change with the voice
+            paths = tuple(p for p in paths if p.from_object or p.steps[0].dep == "agent")
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)
         never = trigger.family.not_targets if role == "target" else frozenset()

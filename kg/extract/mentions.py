@@ -426,8 +426,8 @@ class MentionTable:
 
     def group_for(self, token: Token) -> Mention | None:
         """A mention for an unnamed participant ("more than 50 prisoners", "Western countries")."""
-        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PRON"):
-            return None
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PRON") or not any(c.isalnum() for c in token.text):
+            return None  # the small model sometimes tags the hyphen of "semi-finals" as a noun
         head = token
         if token.lemma_.lower() in _QUANTITY_HEADS or token.pos_ in ("NUM", "PRON"):
             of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]

@@ -261,7 +261,10 @@ class _Resolver:
         resolved: list[ResolvedEvent] = []
         for event in self.extraction.events:
             agent = self._state_or_key(event.agent)
-            if families[event.family].state_targets:  # sanctions on Minsk are sanctions on Belarus
+            family = families[event.family]
+            # sanctions on Minsk are sanctions on Belarus; in talks between Kyiv and Moscow, both
+            # capitals speak for their states (but Modi visiting Islamabad visited the city)
+            if family.state_targets or (family.symmetric and (agent or "").startswith("country/")):
                 target = self._state_or_key(event.target)
             else:
                 target = self.key_of.get(event.target) if event.target is not None else None
@@ -269,7 +272,7 @@ class _Resolver:
                 continue
             if (event.agent is not None and agent is None) or (event.target is not None and target is None):
                 continue  # a pronoun with no antecedent: the event would name the wrong party, or none
-            required = families[event.family].requires
+            required = family.requires
             confidence = event.confidence
             for role, key in (("agent", agent), ("target", target)):
                 if role in required and key is None:

@@ -216,6 +216,25 @@ def test_received_and_welcomed_a_named_person_are_meetings():
     assert [(f.agent, f.target, f.date) for f in found] == [("Emmanuel Macron", "Narendra Modi", "2025-12-11")]
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Oman hosted talks between Iran and the United States on Saturday.", ("Iran", "United States")),
+    ("Talks between Kyiv and Moscow were hosted by Turkey in Istanbul.", ("Ukraine", "Russia")),
+    ("Qatar hosted talks with the Taliban in Doha.", ("Qatar", "Taliban")),
+])
+def test_hosting_talks_between_two_sides_is_their_meeting(text, pair):
+    [meeting] = only(asserted(text), "Meeting")
+    assert {meeting.agent, meeting.target} == set(pair)
+
+
+@pytest.mark.parametrize("text", [
+    "Lyon will host the semi-finals and then the July final.",
+    "The king hosted a dinner for the visiting delegation.",
+    "Qatar hosted the World Cup in 2022.",
+])
+def test_hosting_a_match_or_a_dinner_is_no_meeting(text):
+    assert not only(facts(text), "Meeting")
+
+
 def test_welcoming_a_decision_is_not_a_meeting():
     assert only(facts("Emmanuel Macron welcomed the decision on Thursday."), "Meeting") == []
 

@@ -66,7 +66,8 @@ def test_every_saved_query_gets_the_same_answer_from_rdflib(store, merged, name)
 def test_counts_read_by_a_sub_select_keep_who_and_whom_in_both_engines(store, merged):
     # releases joins its rare counts as OPTIONAL { SELECT ... }, which rdflib 7.1 answered
     # without the outer bindings; a row with a count must still say who was freed
-    for answer in (store.query(saved_queries()["releases"].text), rdflib_query(merged, saved_queries()["releases"].text)):
+    text = saved_queries()["releases"].text
+    for answer in (store.query(text), rdflib_query(merged, text)):
         counted = [row for row in answer.values() if row["count"] is not None]
         assert counted and all(row["released"] for row in counted)
 
