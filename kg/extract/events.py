@@ -56,12 +56,31 @@ def _find_object(trigger: Trigger, token: Token, lexicon: Lexicon) -> Token | No
 
 
 def _expand(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Rosneft and Lukoil")."""
+    """The token and the tokens coordinated with it ("Rosneft and Lukoil"); a count broken down
+    after a comma is one group ("12 people, seven women and five men" are the 12 people)."""
     tokens = [token]
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN"):
             tokens.append(conj)
-    return tokens
+    return tokens[:1] if _breaks_down(tokens) else tokens
+
+
+def _breaks_down(tokens: list[Token]) -> bool:
+    """Whether the coordinated nouns after the first, set off by a comma, count its members.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline("en_core_web_sm")("Police arrested 12 people, seven women and five men.")
+    >>> _breaks_down([doc[3], doc[6], doc[9]]), _breaks_down([doc[6], doc[9]])
+    (True, False)
+    """
+    if len(tokens) < 3:
+        return False
+    first, rest = tokens[0], tokens[1:]
+    after = first.i + 1
+    if after >= len(first.doc) or first.doc[after].text != ",":
+        return False
+    total, parts = quantity_of(first), [quantity_of(t) for t in rest]
+    return total is not None and all(parts) and sum(p.value for p in parts if p) == total.value
 
 
 @dataclass(frozen=True)
@@ -363,7 +382,8 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     ranks: list[int] = []
     passive = any(c.dep_ == "auxpass" for c in token.children)
     # "with more people arrested": a participle without auxiliary whose subject is what it was done to
-    reduced = (not passive and token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+    # (with a direct object of its own it is active: "militias captured the town", mis-tagged VBN)
+    reduced = (not passive and token.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in token.children)
                and any(c.dep_ == "nsubj" for c in token.children))
     participle = not passive and token.tag_ == "VBN" and token.dep_ == "acl"  # "16 people released in the swap"
     for role in frame.order:

@@ -117,6 +117,22 @@ def test_releasing_or_arresting_a_thing_is_no_event(text):
     assert not only(facts(text), "Release") + only(facts(text), "Arrest")
 
 
+@pytest.mark.parametrize("text", [
+    "Kurdish-led militias captured the group's last remaining territory in March 2019.",
+    "Rebels captured the town of Kidal on Monday.",
+    "Soldiers captured two drones near the border.",
+])
+def test_capturing_ground_or_machines_is_no_arrest(text):
+    assert not only(facts(text), "Arrest")
+
+
+def test_a_count_broken_down_after_a_comma_is_one_group():
+    found = only(asserted("On Sunday, police arrested 12 people, seven women and five men."), "Arrest")
+    assert [(f.target, f.quantity) for f in found] == [("12 people", 12)]
+    both = only(asserted("Police arrested two men and a woman on Sunday."), "Arrest")
+    assert sorted(f.target for f in both) == ["two men", "woman"]
+
+
 def test_a_thing_released_beside_people_freed_leaves_the_people():
     found = only(asserted("Hamas released a video of the hostage and later freed two hostages."), "Release")
     assert [(f.agent, f.target) for f in found] == [("Hamas", "two hostages")]
