@@ -117,6 +117,29 @@ def test_releasing_or_arresting_a_thing_is_no_event(text):
     assert not only(facts(text), "Release") + only(facts(text), "Arrest")
 
 
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Police opened fire on protesters in Nairobi on Tuesday.", "police", "protesters"),
+    ("Hezbollah fired rockets at northern Israel overnight.", "Hezbollah", "Israel"),
+    ("Iran launched missiles at Israel in April.", "Iran", "Israel"),
+    ("Police clashed with protesters outside parliament.", "police", "protesters"),
+    ("Clashes between police and protesters left 12 injured.", "police", "protesters"),
+    ("Russian forces bombarded Kharkiv overnight.", "Russia", "Kharkiv"),  # forces act for their state
+    ("A man stabbed two people in Manchester on Sunday.", "man", "two people"),
+])
+def test_firing_at_clashing_with_and_other_attack_words(text, agent, target):
+    [attack] = only(asserted(text), "Attack")
+    assert (attack.agent.lower(), attack.target) == (agent.lower(), target)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia launched a new weather satellite on Monday.",
+    "The dispute poisoned relations between the two countries.",
+    "The opposition hijacked the debate on pensions.",
+])
+def test_attack_words_in_their_other_senses_are_no_attack(text):
+    assert not only(facts(text), "Attack")
+
+
 @pytest.mark.parametrize("text", [
     "Kurdish-led militias captured the group's last remaining territory in March 2019.",
     "Rebels captured the town of Kidal on Monday.",
