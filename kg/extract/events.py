@@ -397,9 +397,10 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             paths = tuple(p for p in paths if p.from_object or p.steps[0].dep == "agent")
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)
-        never = trigger.family.not_targets if role == "target" else frozenset()
+        never = trigger.family.not_targets if role == "target" else trigger.family.not_agents
         tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role, event_nouns, never)
-        if never and not mentions and any(t.lemma_.lower() in never for p in paths for t in follow(p, token, obj)):
+        if (role == "target" and never and not mentions
+                and any(t.lemma_.lower() in never for p in paths for t in follow(p, token, obj))):
             return  # "released photos of the suspects": what was released is a thing, so no release
         if tokens:
             ranks.append(rank)

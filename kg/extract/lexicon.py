@@ -27,6 +27,8 @@ class Family:
     state_targets: bool = False
     #: lemmas of nouns that are never this family's target ("released photos", "arrested the decline")
     not_targets: frozenset[str] = frozenset()
+    #: lemmas of nouns that are never this family's agent ("the statement said": a text, not a speaker)
+    not_agents: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def build_lexicon(data: dict) -> Lexicon:
     families = {
         name: Family(name, spec["direct"], bool(spec.get("symmetric")), tuple(spec.get("requires", ())),
                      str(spec.get("cameo", "")), bool(spec.get("place_acts")), bool(spec.get("state_targets")),
-                     frozenset(spec.get("not_targets", ())))
+                     frozenset(spec.get("not_targets", ())), frozenset(spec.get("not_agents", ())))
         for name, spec in data["families"].items()
     }
     frames: dict[str, Frame] = {}

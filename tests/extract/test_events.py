@@ -140,6 +140,15 @@ def test_attack_words_in_their_other_senses_are_no_attack(text):
     assert not only(facts(text), "Attack")
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Fighting goes on in the city centre, the statement said.", []),
+    ("Moscow, which annexed the region in 2022, says the same.", ["Russia"]),
+    ("The ministry said in a statement that the border stays closed.", ["ministry"]),
+])
+def test_a_text_or_the_same_is_no_speaker(text, speakers):
+    assert [f.agent for f in only(facts(text), "Statement")] == speakers
+
+
 @pytest.mark.parametrize("text", [
     "Kurdish-led militias captured the group's last remaining territory in March 2019.",
     "Rebels captured the town of Kidal on Monday.",
