@@ -274,6 +274,19 @@ def appositive_anchor(name_root: Token) -> Token | None:
     return None
 
 
+def _owns_something(span: Span) -> bool:
+    """Whether a span of proper nouns is followed by a possessive "'s" ("Albanese's meeting").
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline("en_core_web_sm")("Albanese's meeting with Prabowo ran long.")
+    >>> _owns_something(doc[0:1]), _owns_something(doc[3:4])
+    (True, False)
+    """
+    after = span.end
+    return (after < len(span.doc) and span.doc[after].tag_ == "POS" and span.doc[after].lower_ == "'s"
+            and all(t.pos_ == "PROPN" for t in span))
+
+
 def _consensus_labels(doc: Doc) -> dict[str, str]:
     """One NER label per surface form: the most frequent one in the article.
 
@@ -392,6 +405,8 @@ class MentionTable:
 
     def _add_entity(self, ent: Span) -> None:
         label = self._labels.get(ent.text, ent.label_)
+        if label == "NORP" and _owns_something(ent) and not country_gazetteer().by_demonym(ent.text):
+            label = "PERSON"  # "Albanese's meeting": a nationality owns nothing, so the small model's NORP is a name
         if label == "NORP" and len(ent) > 1 and not country_gazetteer().by_demonym(ent.text) \
                 and country_gazetteer().by_demonym(ent[-1].text):
             ent = ent[-1:]  # "New Australian": the model took an adjective into the demonym

@@ -283,6 +283,11 @@ def test_hosting_a_match_or_a_dinner_is_no_meeting(text):
     assert not only(facts(text), "Meeting")
 
 
+def test_a_name_the_small_model_takes_for_a_nationality_is_a_person_when_it_owns_something():
+    [meeting] = only(asserted("Albanese's meeting with Indonesian President Prabowo Subianto ran long."), "Meeting")
+    assert (meeting.agent, meeting.target) == ("Albanese", "Prabowo Subianto")
+
+
 def test_welcoming_a_decision_is_not_a_meeting():
     assert only(facts("Emmanuel Macron welcomed the decision on Thursday."), "Meeting") == []
 
