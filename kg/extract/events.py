@@ -253,6 +253,17 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
     return [], [], {}, 0
 
 
+def _first_is_a_thing(paths: tuple[Path, ...], token: Token, obj: Token | None, things: frozenset[str]) -> bool:
+    """Whether the first path that reaches anything reaches only nouns listed in ``things``."""
+    if not things:
+        return False
+    for path in paths:
+        reached = [t for t in follow(path, token, obj) if t.i != token.i and any(c.isalnum() for c in t.text)]
+        if reached:
+            return all(t.lemma_.lower() in things for t in reached)
+    return False
+
+
 def _in_clause(candidate: Token, trigger: Token) -> bool:
     """Whether a token belongs to the trigger's own clause (not to a clause under it)."""
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -398,10 +409,9 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)
         never = trigger.family.not_targets if role == "target" else trigger.family.not_agents
+        if role == "target" and _first_is_a_thing(paths, token, obj, never):
+            return  # "released photos of the suspects", "were met with tear gas": no release, no meeting
         tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role, event_nouns, never)
-        if (role == "target" and never and not mentions
-                and any(t.lemma_.lower() in never for p in paths for t in follow(p, token, obj))):
-            return  # "released photos of the suspects": what was released is a thing, so no release
         if tokens:
             ranks.append(rank)
         used.update(t.i for t in tokens)

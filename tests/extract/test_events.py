@@ -288,6 +288,21 @@ def test_a_name_the_small_model_takes_for_a_nationality_is_a_person_when_it_owns
     assert (meeting.agent, meeting.target) == ("Albanese", "Prabowo Subianto")
 
 
+@pytest.mark.parametrize("text", [
+    "Iran has not met its obligations under the deal.",
+    "The government met the protesters' demands on Friday.",
+    "The proposal was met with criticism in Brussels.",
+    "Protesters were met with tear gas and rubber bullets.",
+])
+def test_meeting_demands_or_being_met_with_criticism_is_no_meeting(text):
+    assert not only(facts(text), "Meeting")
+
+
+def test_meeting_a_party_leadership_is_still_a_meeting():
+    [meeting] = only(asserted("Trump met with the Republican Party leadership on Monday."), "Meeting")
+    assert meeting.agent == "Donald Trump" or meeting.agent == "Trump"
+
+
 def test_welcoming_a_decision_is_not_a_meeting():
     assert only(facts("Emmanuel Macron welcomed the decision on Thursday."), "Meeting") == []
 
