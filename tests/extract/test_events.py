@@ -149,6 +149,17 @@ def test_a_text_or_the_same_is_no_speaker(text, speakers):
     assert [f.agent for f in only(facts(text), "Statement")] == speakers
 
 
+@pytest.mark.parametrize(("text", "family"), [
+    ("The senator was released from hospital on Monday.", "Release"),
+    ("The club released the striker from his contract.", "Release"),
+    ("The UN Security Council sanctioned the use of force against Libya.", "Sanction"),
+    ("Congress sanctioned the sale of fighter jets to Turkey.", "Sanction"),
+    ("The general was captured on camera leaving the building.", "Arrest"),
+])
+def test_the_other_senses_of_release_sanction_and_capture(text, family):
+    assert not only(facts(text), family)
+
+
 @pytest.mark.parametrize("text", [
     "Kurdish-led militias captured the group's last remaining territory in March 2019.",
     "Rebels captured the town of Kidal on Monday.",
