@@ -56,12 +56,14 @@ class _Nouns:
     role_nouns: dict[str, str]
     state_actors: frozenset[str]
     country_nouns: frozenset[str]
+    goods: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _nouns() -> _Nouns:
     data = load_data("nouns")
-    return _Nouns(data["role_nouns"], frozenset(data["state_actor_nouns"]), frozenset(data["definite_country_nouns"]))
+    return _Nouns(data["role_nouns"], frozenset(data["state_actor_nouns"]), frozenset(data["definite_country_nouns"]),
+                  frozenset(data["national_goods"]))
 
 
 _TYPE_PREFIX = {
@@ -196,7 +198,8 @@ class _Resolver:
             key = self._salient_country(group.start)
         if key is None:
             key = self._person_with_role(group)
-        if key is None and group.country and group.head in nouns.state_actors and not group.counted:
+        # "the Iranian authorities" act for Iran; "Russian oil" under sanctions is Russia's
+        if key is None and group.country and group.head in nouns.state_actors | nouns.goods and not group.counted:
             country = self.gazetteer.named_or_demonym(group.country)
             key = self._country_entity(country).key if country else None
         if key is not None and key in self.entities:

@@ -234,6 +234,24 @@ def test_threatened_sanctions_are_not_asserted():
     assert (threat.target, threat.modality) == ("Nicaragua", Modality.PROPOSED)
 
 
+@pytest.mark.parametrize(("text", "family", "agent", "target"), [
+    ("The EU imposed sanctions on Russian oil on Friday.", "Sanction", "EU", "Russia"),
+    ("The United States lifted the ban on Venezuelan oil exports.", "SanctionRelief", "United States", "Venezuela"),
+    ("Japan lifted its ban on Chinese seafood in June.", "SanctionRelief", "Japan", "China"),
+])
+def test_a_countrys_goods_under_sanctions_stand_for_the_country(text, family, agent, target):
+    [event] = only(asserted(text), family)
+    assert (event.agent, event.target) == (agent, target)
+
+
+@pytest.mark.parametrize("text", [
+    "The government lifted the ban on alcohol sales.",
+    "Brazil eased restrictions on gun ownership.",
+])
+def test_lifting_a_domestic_ban_on_an_activity_is_no_sanction_relief(text):
+    assert not only(facts(text), "SanctionRelief")
+
+
 def test_lifting_sanctions_is_relief_never_a_sanction():
     found = asserted("The United States lifted sanctions on Belavia, the national airline.")
     assert [(f.agent, f.target) for f in only(found, "SanctionRelief")] == [("United States", "Belavia")]
@@ -484,8 +502,8 @@ def test_planned_meeting_date_looks_forward():
          ("SanctionRelief", "United States", "Belavia")),
         ("The EU ended its sanctions on Syria's banking sector.", ("SanctionRelief", "EU", "Syria")),
         # a headline-style misparse: "relaxed" read as an adjective of "sanctions"
-        ("Washington relaxed sanctions on Belarusian potash on Friday.",
-         ("SanctionRelief", "United States", "Belarusian potash")),
+        ("Washington relaxed sanctions on Belarusian potash on Friday.",  # a country's goods stand for it
+         ("SanctionRelief", "United States", "Belarus")),
         # a capital the NER calls an organisation is still the place, and the state
         ("The hostages were released in Bamako on Tuesday.", ("Release", "Mali", "hostages")),
         ("Whelan was among 16 people released in the swap.", ("Release", None, "16 people")),
