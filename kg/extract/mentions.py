@@ -287,6 +287,30 @@ def _owns_something(span: Span) -> bool:
             and all(t.pos_ == "PROPN" for t in span))
 
 
+def _person_surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the full names (two words or more) the NER labels as people."""
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+
+
+def _split_people(ent: Span, surnames: frozenset[str]) -> list[Span]:
+    """A name span the NER ran across "and" between two people the article names in full, split.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline("en_core_web_sm")("A meeting between Rubio and Lavrov was called off.")
+    >>> [s.text for s in _split_people(doc[3:6], frozenset({"Rubio", "Lavrov"}))]
+    ['Rubio', 'Lavrov']
+    >>> [s.text for s in _split_people(doc[3:6], frozenset({"Lavrov"}))]  # "Procter and Gamble" stays whole
+    ['Rubio and Lavrov']
+    """
+    joints = [t.i for t in ent if t.lower_ == "and"]
+    if len(joints) != 1 or not ent.start < joints[0] < ent.end - 1:
+        return [ent]
+    left, right = ent.doc[ent.start:joints[0]], ent.doc[joints[0] + 1:ent.end]
+    if left[-1].text in surnames and right[-1].text in surnames:
+        return [Span(ent.doc, part.start, part.end, label="PERSON") for part in (left, right)]
+    return [ent]
+
+
 def _consensus_labels(doc: Doc) -> dict[str, str]:
     """One NER label per surface form: the most frequent one in the article.
 
@@ -366,9 +390,11 @@ class MentionTable:
             if ent.label_ == "DATE":
                 self._dates.setdefault(self.sentence_of(ent.root).start, []).append(ent)
         self._labels = _consensus_labels(doc)
+        people = _person_surnames(doc)
         for ent in doc.ents:
             if ent.label_ in _NAMED_LABELS:
-                self._add_entity(ent)
+                for span in _split_people(ent, people):
+                    self._add_entity(span)
         for span in _gazetteer_names(doc):
             self._add_entity(span)
 

@@ -69,21 +69,42 @@ def modality_of(trigger: Token) -> Modality:
 
     The trigger's own cues are read first; then its governors, climbing through
     complements and arguments ("plans to meet", "suggested a meeting", "talks would continue").
+    A governor that cancels or negates overrides an own cue of intent: "a planned meeting
+    was called off" is cancelled.
     """
     cues = _cues()
     own = _own_cue(trigger, cues)
-    if own is not None:
+    if own is not None and own not in (Modality.PLANNED, Modality.PROPOSED):
         return own
+    governed = _governor_cue(trigger, cues)
+    if own is not None and governed not in (Modality.CANCELLED, Modality.NEGATED):
+        return own
+    return governed or Modality.ASSERTED
+
+
+def _verb_cue(head: Token, cues: _Cues) -> Modality | None:
+    """A governing verb's cue, its particle included ("called off" cancels, "called for" proposes)."""
+    lemma = head.lemma_.lower()
+    particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+    for particle in particles:
+        phrasal = cues.verbs.get(f"{lemma} {particle}")
+        if phrasal is not None:
+            return phrasal
+    return cues.verbs.get(lemma)
+
+
+def _governor_cue(trigger: Token, cues: _Cues) -> Modality | None:
+    """The cue of the words that govern the trigger, climbing through complements and arguments."""
     token = trigger
     for _ in range(_MAX_CLIMB):
         if token.dep_ not in cues.through or token.head.i == token.i:
             break
         head = token.head
         lemma = head.lemma_.lower()
-        if head.pos_ in ("VERB", "AUX") and lemma in cues.verbs and (
-                token.dep_ != "prep" or token.lower_ in cues.intent_preps):
+        verb_cue = _verb_cue(head, cues) if head.pos_ in ("VERB", "AUX") else None
+        if verb_cue is not None and (token.dep_ != "prep" or token.lower_ in cues.intent_preps):
             # "called for talks" is a proposal; "in a call with X, Y urged ..." is a call that happened
-            return cues.verbs[lemma]
+            return verb_cue
         if head.pos_ in ("NOUN", "PROPN") and lemma in cues.nouns:
             return cues.nouns[lemma]
         if head.pos_ == "ADJ" and lemma in cues.adjectives:
@@ -97,4 +118,4 @@ def modality_of(trigger: Token) -> Modality:
             if head.dep_ not in ("xcomp", "ccomp", "acl", "advcl"):
                 break  # the governing clause is a main clause: nothing above it can undo the event
         token = head
-    return Modality.ASSERTED
+    return None

@@ -341,6 +341,22 @@ def test_reciprocal_subjects_meet_each_other():
     assert [(f.agent, f.target, f.place) for f in found] == [("Vladimir Putin", "Xi Jinping", "Beijing")]
 
 
+@pytest.mark.parametrize("text", [
+    "Marco Rubio spoke to Sergei Lavrov on Monday. A planned meeting between Rubio and Lavrov was called off.",
+    "The planned summit between Donald Trump and Vladimir Putin was put off.",
+])
+def test_a_planned_meeting_called_off_is_cancelled_between_its_two_sides(text):
+    [meeting] = only(facts(text), "Meeting")
+    assert meeting.modality is Modality.CANCELLED
+    assert meeting.agent and meeting.target and meeting.agent != meeting.target
+
+
+def test_two_people_who_discussed_something_during_a_meeting_met():
+    text = "Putin and Witkoff discussed the peace plan during a meeting that lasted five hours."
+    found = only(asserted(text), "Meeting")
+    assert [{f.agent, f.target} for f in found] == [{"Putin", "Witkoff"}]
+
+
 def test_expected_meeting_is_planned_not_asserted():
     found = only(facts("Donald Trump and Vladimir Putin are expected to meet in Budapest."), "Meeting")
     assert [f.modality for f in found] == [Modality.PLANNED]
