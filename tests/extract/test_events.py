@@ -357,6 +357,11 @@ def test_two_people_who_discussed_something_during_a_meeting_met():
     assert [{f.agent, f.target} for f in found] == [{"Putin", "Witkoff"}]
 
 
+def test_a_meeting_someone_would_like_is_proposed():
+    [meeting] = only(facts("President Donald Trump said he would like to meet Lukashenko at some point."), "Meeting")
+    assert (meeting.agent, meeting.target, meeting.modality) == ("Donald Trump", "Lukashenko", Modality.PROPOSED)
+
+
 def test_expected_meeting_is_planned_not_asserted():
     found = only(facts("Donald Trump and Vladimir Putin are expected to meet in Budapest."), "Meeting")
     assert [f.modality for f in found] == [Modality.PLANNED]
