@@ -190,6 +190,8 @@ def participants(token: Token, table: MentionTable, entity_only: bool,
                 continue
         if named is not None:
             found.append(named)
+        elif earlier := table.antecedents_of(tok):
+            found.extend(earlier)  # "both companies": the two just named
         elif not entity_only and tok.lemma_.lower() not in event_nouns:
             group = table.group_for(tok)
             if group is not None:

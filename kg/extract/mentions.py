@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.attrs import DEP, ENT_TYPE, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.quantities import parse_number
 from kg.lang import load_data
 from kg.lang.gazetteer import country_gazetteer
 from kg.records import EntityType, Mention
@@ -311,6 +312,24 @@ def _split_people(ent: Span, surnames: frozenset[str]) -> list[Span]:
     return [ent]
 
 
+_PERSON_NOUNS = frozenset({"man", "woman", "person", "activist", "journalist", "politician", "dissident", "lawyer"})
+
+
+def _anaphoric_count(token: Token) -> int | None:
+    """How many named things a plural noun points back to: 2 for "both men", N for "the N men"."""
+    if token.tag_ != "NNS":
+        return None
+    children = list(token.children)
+    if any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in children):
+        return 2
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in children):
+        numbers = [c for c in children if c.dep_ == "nummod"]
+        if len(numbers) == 1:
+            value = parse_number(numbers[0].text)
+            return value if value is not None and 2 <= value <= 5 else None
+    return None
+
+
 def _consensus_labels(doc: Doc) -> dict[str, str]:
     """One NER label per surface form: the most frequent one in the article.
 
@@ -464,6 +483,23 @@ class MentionTable:
         """The named mention covering a token, if any."""
         index = self._by_token.get(token.i)
         return None if index is None else self.mentions[index]
+
+    def antecedents_of(self, token: Token) -> list[Mention]:
+        """The names a plural noun refers back to: "both companies" or "the two companies" after
+        "Rosneft and Lukoil" are those two. The nearest of the two sentences before that names
+        things of the noun's kind must name exactly as many as the noun counts."""
+        count = _anaphoric_count(token)
+        kind = _nouns().type_nouns.get(token.lemma_.lower()) or (
+            EntityType.PERSON if token.lemma_.lower() in _nouns().role_nouns or token.lemma_.lower() in _PERSON_NOUNS
+            else None)
+        if count is None or kind is None:
+            return []
+        here = self.sentence_index(token)
+        for sentence in (here - 1, here - 2):
+            named = [m for m in self.mentions if m.is_name and m.type is kind and m.sentence == sentence]
+            if named:
+                return named if len({m.text for m in named}) == count else []
+        return []
 
     def group_for(self, token: Token) -> Mention | None:
         """A mention for an unnamed participant ("more than 50 prisoners", "Western countries")."""

@@ -209,6 +209,22 @@ def test_names_in_apposition_to_a_counted_noun_are_each_a_participant(text, fami
     assert {(f.agent, f.target) for f in found} == {(agent, target) for target in targets}
 
 
+@pytest.mark.parametrize(("text", "family", "agent", "targets"), [
+    ("Washington on Wednesday imposed sanctions on Rosneft and Lukoil, Russia's two largest oil companies. "
+     "Britain sanctioned both companies a week later.", "Sanction", "United Kingdom", ["Lukoil", "Rosneft"]),
+    ("Minsk freed Maria Kolesnikova and Maxim Znak on Saturday. Donald Tusk met the two activists in Warsaw.",
+     "Meeting", "Donald Tusk", ["Maria Kolesnikova", "Maxim Znak"]),
+])
+def test_both_or_the_two_nouns_refer_back_to_the_names_just_listed(text, family, agent, targets):
+    found = [f for f in only(asserted(text), family) if f.agent == agent]
+    assert sorted(f.target for f in found) == targets
+
+
+def test_both_men_with_no_names_before_stay_a_group():
+    [arrest] = only(asserted("Police arrested both men on Sunday."), "Arrest")
+    assert arrest.target == "men"
+
+
 def test_names_after_a_noun_need_the_list_closed():
     found = only(asserted("Putin met two envoys, Steve Witkoff said on Tuesday."), "Meeting")
     assert {f.target for f in found} <= {"two envoys"}
