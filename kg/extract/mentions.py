@@ -36,6 +36,7 @@ class _Nouns:
     abstract: frozenset[str]
     role_nouns: dict[str, str]
     titles: frozenset[str]
+    person_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def _nouns() -> _Nouns:
         abstract=frozenset(data["abstract_nouns"]),
         role_nouns=data["role_nouns"],
         titles=frozenset(data["titles"]),
+        person_nouns=frozenset(data["person_nouns"]) | frozenset(data["role_nouns"]),
     )
 
 
@@ -312,9 +314,6 @@ def _split_people(ent: Span, surnames: frozenset[str]) -> list[Span]:
     return [ent]
 
 
-_PERSON_NOUNS = frozenset({"man", "woman", "person", "activist", "journalist", "politician", "dissident", "lawyer"})
-
-
 def _anaphoric_count(token: Token) -> int | None:
     """How many named things a plural noun points back to: 2 for "both men", N for "the N men"."""
     if token.tag_ != "NNS":
@@ -489,10 +488,11 @@ class MentionTable:
         "Rosneft and Lukoil" are those two. The nearest of the two sentences before that names
         things of the noun's kind must name exactly as many as the noun counts."""
         count = _anaphoric_count(token)
-        kind = _nouns().type_nouns.get(token.lemma_.lower()) or (
-            EntityType.PERSON if token.lemma_.lower() in _nouns().role_nouns or token.lemma_.lower() in _PERSON_NOUNS
-            else None)
-        if count is None or kind is None:
+        if count is None:
+            return []
+        lemma, nouns = token.lemma_.lower(), _nouns()
+        kind = nouns.type_nouns.get(lemma) or (EntityType.PERSON if lemma in nouns.person_nouns else None)
+        if kind is None:
             return []
         here = self.sentence_index(token)
         for sentence in (here - 1, here - 2):

@@ -199,7 +199,8 @@ class _Resolver:
         if key is None:
             key = self._person_with_role(group)
         # "the Iranian authorities" act for Iran; "Russian oil" under sanctions is Russia's
-        if key is None and group.country and group.head in nouns.state_actors | nouns.goods and not group.counted:
+        if key is None and group.country and (group.head in nouns.state_actors or group.head in nouns.goods) \
+                and not group.counted:
             country = self.gazetteer.named_or_demonym(group.country)
             key = self._country_entity(country).key if country else None
         if key is not None and key in self.entities:

@@ -164,6 +164,8 @@ def test_the_other_senses_of_release_sanction_and_capture(text, family):
     "Kurdish-led militias captured the group's last remaining territory in March 2019.",
     "Rebels captured the town of Kidal on Monday.",
     "Soldiers captured two drones near the border.",
+    "Iran seized a British tanker in the Gulf.",
+    "The army seized power in a coup on Tuesday.",
 ])
 def test_capturing_ground_or_machines_is_no_arrest(text):
     assert not only(facts(text), "Arrest")
