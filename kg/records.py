@@ -38,6 +38,20 @@ class Article:
     source: str = "<memory>"
     part: int = 0
 
+    @property
+    def parsed_text(self) -> str:
+        """What the pipeline parses: the headline as a paragraph of its own, then the body.
+
+        >>> Article(text="Talks ended.", title="Envoy meets leader").parsed_text
+        'Envoy meets leader\\n\\nTalks ended.'
+        """
+        return f"{self.title}\n\n{self.text}" if self.title else self.text
+
+    @property
+    def headline_end(self) -> int:
+        """Offset in :attr:`parsed_text` where the body starts (0 without a headline)."""
+        return len(self.title) + 2 if self.title else 0
+
     @cached_property
     def id(self) -> str:
         """Content hash: the same story loaded twice, from anywhere, gets the same id."""

@@ -46,7 +46,7 @@ def run(text: str, published: date | None = DEFAULT_DAY) -> tuple[list[Extractio
     nlp = load_pipeline(Settings().model)
     extractions, resolutions = [], []
     for article in parse_text(text, published=published):
-        extraction = extract(article, nlp(article.text))
+        extraction = extract(article, nlp(article.parsed_text))
         extractions.append(extraction)
         resolutions.append(resolve(extraction))
     return extractions, resolutions

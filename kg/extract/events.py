@@ -231,10 +231,11 @@ def _restates(tok: Token, named: list[Token]) -> bool:
 
 def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[int],
           table: MentionTable, role: str, event_nouns: frozenset[str], never: frozenset[str] = frozenset(),
-          ) -> tuple[list[Token], list[Mention], dict[int, Quantity], int]:
+          never_types: frozenset[str] = frozenset()) -> tuple[list[Token], list[Mention], dict[int, Quantity], int]:
     """Tokens and mentions of the first path that reaches a participant, the counts printed with
     them, and the path's rank ("trade sanctions" reaches "trade", no participant: try the next path).
-    A token whose lemma is in ``never`` fills nothing ("released photos": nobody was freed)."""
+    A token whose lemma is in ``never`` fills nothing ("released photos": nobody was freed), nor
+    does a mention of a type in ``never_types``."""
     for rank, path in enumerate(paths):
         tokens = [t for t in follow(path, token, obj)
                   if t.i not in used and t.i != token.i and t.lemma_.lower() not in never]
@@ -244,7 +245,8 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
         for tok in tokens:
             if table.entity_at(tok) is None and _restates(tok, named):
                 continue
-            found = participants(tok, table, path.entity_only, event_nouns)
+            found = [m for m in participants(tok, table, path.entity_only, event_nouns)
+                     if m.type.value not in never_types]
             quantity = quantity_of(tok)
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
             mentions += [m for m in found if m not in mentions]
@@ -407,13 +409,16 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             paths = (_MODIFIED_NOUN, *paths)
         if (passive or reduced or participle) and role == "agent":
             # the subject is what was done to; the object's own modifiers do not change with the voice
-            paths = tuple(p for p in paths if p.from_object or p.steps[0].dep == "agent")
+            # (a preposition's phrase reads the same in both voices: "freed from Russian captivity")
+            paths = tuple(p for p in paths if p.from_object or p.steps[0].dep in ("agent", "prep"))
         elif passive and role == "target" and token.dep_ == "conj":
             paths = paths + (_SHARED_SUBJECT,)
         never = trigger.family.not_targets if role == "target" else trigger.family.not_agents
         if role == "target" and _first_is_a_thing(paths, token, obj, never):
             return  # "released photos of the suspects", "were met with tear gas": no release, no meeting
-        tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role, event_nouns, never)
+        never_types = trigger.family.not_target_types if role == "target" else frozenset()
+        tokens, mentions, found_counts, rank = _fill(paths, token, obj, used, table, role, event_nouns, never,
+                                                     never_types)
         if tokens:
             ranks.append(rank)
         used.update(t.i for t in tokens)
@@ -426,7 +431,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     if any(not filled.get(role) for role in trigger.needs):
         return
     sentence = table.sentence_of(token)
-    modality = modality_of(token)
+    modality = modality_of(token, family.name)
     when = _date(token, sentence, table, article, future=modality in (Modality.PLANNED, Modality.PROPOSED))
     taken = {m.index for m in agents + targets}
     place = _place(token, table, taken)

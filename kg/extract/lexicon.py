@@ -29,6 +29,12 @@ class Family:
     not_targets: frozenset[str] = frozenset()
     #: lemmas of nouns that are never this family's agent ("the statement said": a text, not a speaker)
     not_agents: frozenset[str] = frozenset()
+    #: entity types never this family's target (a place is never freed: "WASHINGTON" is a dateline)
+    not_target_types: frozenset[str] = frozenset()
+    #: roles without which an event of this family is no fact in the graph (a meeting needs two sides)
+    graph_needs: tuple[str, ...] = ()
+    #: families whose explicit agents an agentless event of this family takes from its article
+    agent_from: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ def _fail(number: int, where: str, message: str) -> ExtractionError:
 
 
 _CONFIDENCE_FACTORS = frozenset({
-    "verb", "noun", "later_path", "pronoun", "description", "missing_role", "place_as_agent",
+    "verb", "noun", "later_path", "pronoun", "description", "missing_role", "place_as_agent", "agent_from_article",
 })
 
 
@@ -89,7 +95,9 @@ def build_lexicon(data: dict) -> Lexicon:
     families = {
         name: Family(name, spec["direct"], bool(spec.get("symmetric")), tuple(spec.get("requires", ())),
                      str(spec.get("cameo", "")), bool(spec.get("place_acts")), bool(spec.get("state_targets")),
-                     frozenset(spec.get("not_targets", ())), frozenset(spec.get("not_agents", ())))
+                     frozenset(spec.get("not_targets", ())), frozenset(spec.get("not_agents", ())),
+                     frozenset(spec.get("not_target_types", ())), tuple(spec.get("graph_needs", ())),
+                     frozenset(spec.get("agent_from", ())))
         for name, spec in data["families"].items()
     }
     frames: dict[str, Frame] = {}

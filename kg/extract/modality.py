@@ -24,6 +24,9 @@ class _Cues:
     negators: frozenset[str]
     conditional: frozenset[str]
     through: frozenset[str]
+    headline_infinitive: Modality
+    decision_families: frozenset[str]
+    decision_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +46,9 @@ def _cues() -> _Cues:
         negators=frozenset(data["negators"]),
         conditional=frozenset(data["conditional_marks"]),
         through=frozenset(data["heads_through"]),
+        headline_infinitive=Modality(data["headline_infinitive"]),
+        decision_families=frozenset(data["decisions"]["families"]),
+        decision_verbs=frozenset(data["decisions"]["verbs"]),
     )
 
 
@@ -54,6 +60,8 @@ def _own_cue(token: Token, cues: _Cues) -> Modality | None:
             return Modality.NEGATED
         if child.dep_ in ("aux", "auxpass") and word in cues.aux:
             return cues.aux[word]
+        if child.dep_ == "aux" and word == "to" and _headline_verb(token):
+            return cues.headline_infinitive  # "Iran to meet Saudi envoys"
         if child.dep_ in ("amod", "compound") and word in cues.modifiers:
             return cues.modifiers[word]
         if child.dep_ == "mark" and word in cues.conditional:
@@ -64,7 +72,14 @@ def _own_cue(token: Token, cues: _Cues) -> Modality | None:
     return None
 
 
-def modality_of(trigger: Token) -> Modality:
+def _headline_verb(token: Token) -> bool:
+    """Whether a verb is a sentence's main verb, or hangs off a sentence that is one noun ("Ghana to host talks")."""
+    if token.dep_ == "ROOT":
+        return True
+    return token.dep_ in ("acl", "relcl") and token.head.dep_ == "ROOT" and token.head.pos_ == "PROPN"
+
+
+def modality_of(trigger: Token, family: str = "") -> Modality:
     """The modality of the event a trigger introduces.
 
     The trigger's own cues are read first; then its governors, climbing through
@@ -76,7 +91,7 @@ def modality_of(trigger: Token) -> Modality:
     own = _own_cue(trigger, cues)
     if own is not None and own not in (Modality.PLANNED, Modality.PROPOSED):
         return own
-    governed = _governor_cue(trigger, cues)
+    governed = _governor_cue(trigger, cues, family in cues.decision_families)
     if own is not None and governed not in (Modality.CANCELLED, Modality.NEGATED):
         return own
     return governed or Modality.ASSERTED
@@ -93,7 +108,7 @@ def _verb_cue(head: Token, cues: _Cues) -> Modality | None:
     return cues.verbs.get(lemma)
 
 
-def _governor_cue(trigger: Token, cues: _Cues) -> Modality | None:
+def _governor_cue(trigger: Token, cues: _Cues, by_decision: bool = False) -> Modality | None:
     """The cue of the words that govern the trigger, climbing through complements and arguments."""
     token = trigger
     for _ in range(_MAX_CLIMB):
@@ -102,6 +117,8 @@ def _governor_cue(trigger: Token, cues: _Cues) -> Modality | None:
         head = token.head
         lemma = head.lemma_.lower()
         verb_cue = _verb_cue(head, cues) if head.pos_ in ("VERB", "AUX") else None
+        if by_decision and lemma in cues.decision_verbs:
+            verb_cue = None  # "agreed to lift sanctions": the decision is the act
         if verb_cue is not None and (token.dep_ != "prep" or token.lower_ in cues.intent_preps):
             # "called for talks" is a proposal; "in a call with X, Y urged ..." is a call that happened
             return verb_cue

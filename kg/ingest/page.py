@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from kg.lang import load_data
+from kg.lang.gazetteer import country_gazetteer
 from kg.records import Article
 from kg.temporal import find_full_dates
 
@@ -40,6 +41,7 @@ class _Patterns:
     byline: re.Pattern[str]
     timestamp: re.Pattern[str]
     date_line: re.Pattern[str]
+    date_prefix: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,7 @@ def _patterns() -> _Patterns:
         byline=re.compile(data["byline_pattern"], re.I),
         timestamp=re.compile(data["timestamp_pattern"]),
         date_line=re.compile(data["date_line_pattern"], re.I),
+        date_prefix=re.compile(data["date_prefix_pattern"], re.I),
     )
 
 
@@ -99,6 +102,23 @@ def _unwrap(text: str) -> list[str]:
         else:
             lines.append(line)
     return [line for line in lines if line]
+
+
+_MIN_DATELINE_LETTERS = 7  # shorter words in capitals are often acronyms ("NATO —"), unless a capital city
+
+
+def _capitals(place: str) -> bool:
+    """Whether a place in capitals before a dash is a dateline ("WASHINGTON —", "KYIV —"), not an acronym
+    opening prose ("NATO — the alliance ...") or a name in running text ("Minsk — ...").
+
+    >>> _capitals("WASHINGTON "), _capitals("KYIV"), _capitals("NATO"), _capitals("Minsk")
+    (True, True, False, False)
+    """
+    letters = [c for c in place if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    return len(letters) >= _MIN_DATELINE_LETTERS or " " in place.strip() or \
+        country_gazetteer().capital_of(place.strip()) is not None
 
 
 def _title_case(name: str) -> str:
@@ -188,6 +208,9 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
 
     for number, line in enumerate(lines):
         story = stories[-1]
+        if prefix := patterns.date_prefix.match(line):  # "date 2025-05-16 Talks began ...": a scraper's label
+            stated_dates.append((False, date.fromisoformat(prefix["date"])))
+            line = line[prefix.end():]
         repeated = keys[number] in seen
         seen.add(keys[number])
         if patterns.furniture.fullmatch(line):
@@ -216,7 +239,7 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
             furniture_dates += find_full_dates(line)
             continue
         dateline = patterns.dateline.match(line)
-        if dateline and (dateline["agency"] or dateline["date"]):  # "MINSK — ..." alone may be prose
+        if dateline and (dateline["agency"] or dateline["date"] or _capitals(dateline["place"])):
             if len(story.paragraphs) >= _BODY_BEFORE_SPLIT:
                 story = _Story()
                 stories.append(story)

@@ -68,7 +68,7 @@ def parse(
     """
     nlp = load_pipeline(model)
     pending = list(articles)
-    docs: Iterator[Doc] = iter(nlp.pipe((a.text for a in pending), batch_size=batch_size))
+    docs: Iterator[Doc] = iter(nlp.pipe((a.parsed_text for a in pending), batch_size=batch_size))
     if ahead > 0:
         docs = in_background(docs, ahead)
     yield from zip(pending, docs, strict=True)

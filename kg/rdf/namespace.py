@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     Negotiation: URIRef
     Mediation: URIRef
     PrisonerExchange: URIRef
+    Amnesty: URIRef
     Embargo: URIRef
     AssetFreeze: URIRef
     Designation: URIRef

@@ -35,6 +35,7 @@ from kg.records import (
     ResolvedRelation,
     TimeValue,
 )
+from kg.resolve.article import agents_from_article
 
 __all__ = ["resolve", "slugify"]
 
@@ -207,8 +208,18 @@ class _Resolver:
             self.entities[key].mentions.append(group.index)
             self.key_of[group.index] = key
             return
-        label = group.text
-        self._bind(group, f"group/{self.article_id}/{group.start}-{slugify(label)}", EntityType.GROUP, label)
+        self._bind(group, self._group_key(group), EntityType.GROUP, group.text)
+
+    def _group_key(self, group: Mention) -> str:
+        return f"group/{self.article_id}/{group.start}-{slugify(group.text)}"
+
+    def _own_group(self, index: int | None) -> str | None:
+        """The key of a description as a group of its own, whatever it was resolved to (None for a name)."""
+        if index is None or self.mentions[index].type is not EntityType.GROUP:
+            return None
+        group = self.mentions[index]
+        self._entity(self._group_key(group), EntityType.GROUP, group.text).mentions.append(group.index)
+        return self._group_key(group)
 
     def entities_for_mentions(self) -> None:
         by_type: dict[EntityType, list[Mention]] = {}
@@ -273,9 +284,15 @@ class _Resolver:
             else:
                 target = self.key_of.get(event.target) if event.target is not None else None
             if agent is not None and agent == target:
-                continue
+                # "Ratcliffe and a senior Russian official held talks": a description that resolved to
+                # the other side is someone else, itself
+                target = self._own_group(event.target)
+                if target is None or target == agent:
+                    continue
             if (event.agent is not None and agent is None) or (event.target is not None and target is None):
                 continue  # a pronoun with no antecedent: the event would name the wrong party, or none
+            if any(key is None for role, key in (("agent", agent), ("target", target)) if role in family.graph_needs):
+                continue  # "the talks were mediated by Turkey": a meeting with one side is no meeting
             required = family.requires
             confidence = event.confidence
             for role, key in (("agent", agent), ("target", target)):
@@ -392,7 +409,7 @@ def resolve(extraction: Extraction) -> Resolution:
     """Entities and events between entities for one article's extraction."""
     resolver = _Resolver(extraction)
     resolver.entities_for_mentions()
-    events = resolver.events()
+    events = merge_events(agents_from_article(resolver.events(), default_lexicon(), extraction.article.headline_end))
     relations = resolver.relations()
     used = {k for e in events for k in (e.agent, e.target, e.place) if k}
     entities = tuple(

@@ -172,3 +172,21 @@ def test_a_dated_dateline_gives_the_page_date_and_its_place():
 def test_a_capitalised_word_and_a_dash_without_agency_or_date_is_not_a_dateline():
     [article] = split_page("NATO — the alliance of 32 countries — met in The Hague on Tuesday for its summit.\n")
     assert article.dateline is None and article.text.startswith("NATO —")
+
+
+def test_a_scrapers_date_label_before_the_text_dates_the_page_and_leaves_the_text():
+    [article] = split_page("date 2025-03-04 Officials from both countries met in Vienna on Monday.\n")
+    assert article.published == date(2025, 3, 4)
+    assert article.text == "Officials from both countries met in Vienna on Monday."
+
+
+def test_a_place_in_capitals_before_a_dash_is_a_dateline():
+    [article] = split_page("Envoys meet in the capital\n\nCARACAS — Two envoys met the minister on Friday.\n")
+    assert article.dateline == "CARACAS"
+    assert article.text == "Two envoys met the minister on Friday."
+
+
+def test_a_place_with_a_slashed_agency_credit_is_a_dateline():
+    [article] = split_page("Yangon (Civil/Agencies) – Some 500 prisoners were released on Friday.\n")
+    assert article.dateline == "Yangon"
+    assert article.text.startswith("Some 500 prisoners")
