@@ -39,6 +39,8 @@ _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 _SHARED_SUBJECT = parse_path("^conj>nsubj")  # "fled the country or were imprisoned"
 _SUBJECT = parse_path("nsubj")
 _MODIFIED_NOUN = parse_path("^acl")  # "16 people released in the swap"
+_MAIN_SUBJECT = parse_path("^advcl>nsubj")  # "Released in 2019, he was ..."
+_MAIN_PATIENT = parse_path("^advcl>nsubjpass")
 _RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
 _GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -119,6 +121,12 @@ def _stand_in(token: Token) -> Token:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
         if subjects:  # "Russia continues its sanctions": the subject owns them
             return subjects[0]
+    if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass"):
+        # "Kishida and Yoon stressed ... as they opened the summit": the coordinated subject above
+        for verb in token.ancestors:
+            sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c.conjuncts]
+            if verb.pos_ in ("VERB", "AUX") and sides:
+                return sides[0]
     if token.lower_ in _REPORTED_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         clause = token.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -401,13 +409,19 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     reduced = (not passive and token.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in token.children)
                and any(c.dep_ == "nsubj" for c in token.children))
     participle = not passive and token.tag_ == "VBN" and token.dep_ == "acl"  # "16 people released in the swap"
+    # "Released in 2019, he was soon re-arrested": a participle opening the sentence is done to its subject
+    fronted = (not passive and token.tag_ == "VBN" and token.dep_ == "advcl" and token.i < token.head.i
+               and not any(c.dep_ in ("aux", "nsubj", "dobj") for c in token.children))
     for role in frame.order:
         paths = frame.roles[role]
-        if reduced and role == "target":
-            paths = (_SUBJECT, *paths)
+        if (reduced or passive) and role == "target":
+            # a passive whose patient the parser labelled a subject ("Also designated are X")
+            paths = (*paths, _SUBJECT) if passive else (_SUBJECT, *paths)
         elif participle and role == "target":
             paths = (_MODIFIED_NOUN, *paths)
-        if (passive or reduced or participle) and role == "agent":
+        elif fronted and role == "target":
+            paths = (_MAIN_SUBJECT, _MAIN_PATIENT, *paths)
+        if (passive or reduced or participle or fronted) and role == "agent":
             # the subject is what was done to; the object's own modifiers do not change with the voice
             # (a preposition's phrase reads the same in both voices: "freed from Russian captivity")
             paths = tuple(p for p in paths if p.from_object or p.steps[0].dep in ("agent", "prep"))

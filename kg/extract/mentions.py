@@ -125,6 +125,9 @@ def _entity_type(span: Span, label: str) -> EntityType | None:
     typed = _type_noun(span.root)
     if label == "NORP":
         return EntityType.COUNTRY if gazetteer.by_demonym(text) else None
+    if len(span) == 1 and (span.root.pos_ == "ADJ" or span.root.dep_ in ("amod", "conj")) \
+            and gazetteer.by_demonym(text):
+        return EntityType.COUNTRY  # "the Ukrainian and Azerbaijani delegations", labelled GPE or PERSON
     if label in ("ORG", "GPE", "LOC", "FAC") and typed is None and not gazetteer.country(text) \
             and _has_who_clause(span.root):
         return EntityType.PERSON

@@ -27,6 +27,7 @@ class _Cues:
     headline_infinitive: Modality
     decision_families: frozenset[str]
     decision_verbs: frozenset[str]
+    presupposing: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ def _cues() -> _Cues:
         headline_infinitive=Modality(data["headline_infinitive"]),
         decision_families=frozenset(data["decisions"]["families"]),
         decision_verbs=frozenset(data["decisions"]["verbs"]),
+        presupposing=frozenset(data["presupposing_prepositions"]["words"]),
     )
 
 
@@ -114,6 +116,8 @@ def _governor_cue(trigger: Token, cues: _Cues, by_decision: bool = False) -> Mod
     for _ in range(_MAX_CLIMB):
         if token.dep_ not in cues.through or token.head.i == token.i:
             break
+        if token.dep_ == "prep" and token.lower_ in cues.presupposing:
+            break  # "agreed to swap prisoners during talks": the talks took place
         head = token.head
         lemma = head.lemma_.lower()
         verb_cue = _verb_cue(head, cues) if head.pos_ in ("VERB", "AUX") else None

@@ -289,7 +289,9 @@ class _Resolver:
                 target = self._own_group(event.target)
                 if target is None or target == agent:
                     continue
-            if (event.agent is not None and agent is None) or (event.target is not None and target is None):
+            if event.agent is not None and agent is None and family.agent_from and target is not None:
+                pass  # "I am designating X": an agent the article may still name (see kg.resolve.article)
+            elif (event.agent is not None and agent is None) or (event.target is not None and target is None):
                 continue  # a pronoun with no antecedent: the event would name the wrong party, or none
             if any(key is None for role, key in (("agent", agent), ("target", target)) if role in family.graph_needs):
                 continue  # "the talks were mediated by Turkey": a meeting with one side is no meeting
