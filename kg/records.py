@@ -80,7 +80,8 @@ class Mention:
     the country written as a modifier ("U.S. envoy" → "U.S."); ``head`` the lemma of
     a common-noun head ("prisoners"); ``dep`` the dependency label of the head (subjects
     anchor pronouns); ``label`` the NER label, or ``"PRON"`` for a pronoun; ``counted``
-    whether a number counts a group ("five officials" are people, "officials" an institution).
+    whether a number counts a group ("five officials" are people, "officials" an institution);
+    ``plural`` whether a common-noun head is plural ("a Hungarian official" is one person, not Hungary).
     """
 
     index: int
@@ -97,6 +98,7 @@ class Mention:
     is_name: bool = True
     dep: str = ""
     counted: bool = False
+    plural: bool = False
 
     @property
     def is_pronoun(self) -> bool:
@@ -251,6 +253,7 @@ class ResolvedEvent:
     agent_text: str | None = None
     target_text: str | None = None
     period: tuple[TimeValue, TimeValue] | None = None
+    sentence: int = -1
 
 
 @dataclass(frozen=True)

@@ -395,6 +395,14 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
                 break
 
 
+def _reverser(token: Token, family: str, lexicon: Lexicon) -> Token | None:
+    """The governor that undoes the act a trigger names, when the lexicon says the act has an opposite."""
+    reversals = lexicon.reversals
+    if family not in reversals.families:
+        return None
+    return next((gov for path in reversals.governors for gov in follow(path, token)), None)
+
+
 def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Article,
                 table: MentionTable, lexicon: Lexicon) -> Iterator[Event]:
     frame = trigger.frame
@@ -441,11 +449,17 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     agents, targets = filled.get("agent", []), filled.get("target", [])
     if trigger.family.symmetric and agents and not targets and len(agents) > 1:
         agents, targets = agents[:1], agents[1:]
-    family = trigger.family
+    family, event_class, modality_token = trigger.family, trigger.event_class, token
     if any(not filled.get(role) for role in trigger.needs):
         return
+    reverser = _reverser(token, family.name, lexicon)
+    if reverser is not None:  # "rescinded the move to remove Cuba from the list": a sanction, by the rescinder
+        family = lexicon.families[lexicon.reversals.families[family.name]]
+        event_class, modality_token = family.name, reverser
+        agents = [m for t in follow(lexicon.reversals.agent, reverser) if lexicon.reversals.agent
+                  for m in participants(t, table, False, event_nouns)] if lexicon.reversals.agent else []
     sentence = table.sentence_of(token)
-    modality = modality_of(token, family.name)
+    modality = modality_of(modality_token, family.name)
     when = _date(token, sentence, table, article, future=modality in (Modality.PLANNED, Modality.PROPOSED))
     taken = {m.index for m in agents + targets}
     place = _place(token, table, taken)
@@ -472,5 +486,5 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             date=when.date, start_date=when.start, date_text=when.text, period=when.period,
             place=None if place is None else place.index,
             quantity=None if target is None else counts.get(target.index),
-            modality=modality, event_class=trigger.event_class, confidence=round(confidence, 3),
+            modality=modality, event_class=event_class, confidence=round(confidence, 3),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from kg.errors import ExtractionError
@@ -35,6 +35,8 @@ class Family:
     graph_needs: tuple[str, ...] = ()
     #: families whose explicit agents an agentless event of this family takes from its article
     agent_from: frozenset[str] = frozenset()
+    #: families whose targets an untargeted event of this family takes from its sentence or the one before
+    target_from: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,15 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Reversals:
+    """Governors that undo the act under them ("rescinded the move to remove X"), and what it becomes."""
+
+    governors: tuple[Path, ...] = ()
+    agent: Path | None = None
+    families: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """All triggers, indexed by lemma, plus the paths that find an object or group members."""
 
@@ -69,6 +80,7 @@ class Lexicon:
     triggers: dict[str, tuple[Trigger, ...]]
     object_paths: tuple[Path, ...]
     confidence: dict[str, float]
+    reversals: Reversals = Reversals()
 
     @cached_property
     def event_nouns(self) -> frozenset[str]:
@@ -81,7 +93,8 @@ def _fail(number: int, where: str, message: str) -> ExtractionError:
 
 
 _CONFIDENCE_FACTORS = frozenset({
-    "verb", "noun", "later_path", "pronoun", "description", "missing_role", "place_as_agent", "agent_from_article",
+    "verb", "noun", "later_path", "pronoun", "description", "missing_role", "place_as_agent",
+    "agent_from_article", "target_from_article",
 })
 
 
@@ -97,7 +110,7 @@ def build_lexicon(data: dict) -> Lexicon:
                      str(spec.get("cameo", "")), bool(spec.get("place_acts")), bool(spec.get("state_targets")),
                      frozenset(spec.get("not_targets", ())), frozenset(spec.get("not_agents", ())),
                      frozenset(spec.get("not_target_types", ())), tuple(spec.get("graph_needs", ())),
-                     frozenset(spec.get("agent_from", ())))
+                     frozenset(spec.get("agent_from", ())), frozenset(spec.get("target_from", ())))
         for name, spec in data["families"].items()
     }
     frames: dict[str, Frame] = {}
@@ -135,7 +148,13 @@ def build_lexicon(data: dict) -> Lexicon:
     missing = _CONFIDENCE_FACTORS - set(confidence)
     if missing:
         raise _fail(25, "confidence", f"missing factors {sorted(missing)}")
-    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths, confidence)
+    spec = data.get("reversals", {})
+    unknown = {f for pair in spec.get("families", {}).items() for f in pair} - set(families)
+    if unknown:
+        raise _fail(26, "reversals", f"unknown families {sorted(unknown)}")
+    reversals = Reversals(tuple(parse_path(p) for p in spec.get("governors", ())),
+                          parse_path(spec["agent"]) if "agent" in spec else None, dict(spec.get("families", {})))
+    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths, confidence, reversals)
 
 
 @lru_cache(maxsize=1)

@@ -544,6 +544,7 @@ class MentionTable:
             end=head.idx + len(head.text), sentence=self.sentence_index(head), head=head.lemma_.lower(),
             country=country, definite=definite, is_name=False, dep=head.dep_,
             counted=head.i != token.i or any(c.dep_ == "nummod" for c in head.children),
+            plural=head.tag_ in ("NNS", "NNPS"),
         ))
         self._by_token[head.i] = index
         return self.mentions[index]

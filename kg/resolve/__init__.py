@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.extract.lexicon import default_lexicon
+from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.relations import default_catalogue
 from kg.lang import load_data
 from kg.lang.gazetteer import Country, country_gazetteer
@@ -35,7 +35,7 @@ from kg.records import (
     ResolvedRelation,
     TimeValue,
 )
-from kg.resolve.article import agents_from_article
+from kg.resolve.article import agents_from_article, descriptions_to_names, targets_from_article
 
 __all__ = ["resolve", "slugify"]
 
@@ -58,13 +58,14 @@ class _Nouns:
     state_actors: frozenset[str]
     country_nouns: frozenset[str]
     goods: frozenset[str]
+    person_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _nouns() -> _Nouns:
     data = load_data("nouns")
     return _Nouns(data["role_nouns"], frozenset(data["state_actor_nouns"]), frozenset(data["definite_country_nouns"]),
-                  frozenset(data["national_goods"]))
+                  frozenset(data["national_goods"]), frozenset(data["person_roles"]))
 
 
 _TYPE_PREFIX = {
@@ -200,8 +201,9 @@ class _Resolver:
         if key is None:
             key = self._person_with_role(group)
         # "the Iranian authorities" act for Iran; "Russian oil" under sanctions is Russia's
+        person = group.head in nouns.person_roles and not group.plural  # "a Hungarian official": a person
         if key is None and group.country and (group.head in nouns.state_actors or group.head in nouns.goods) \
-                and not group.counted:
+                and not group.counted and not person:
             country = self.gazetteer.named_or_demonym(group.country)
             key = self._country_entity(country).key if country else None
         if key is not None and key in self.entities:
@@ -253,6 +255,23 @@ class _Resolver:
             self.key_of[pronoun.index] = self.key_of[antecedent.index]
             self.entities[self.key_of[antecedent.index]].mentions.append(pronoun.index)
 
+    def descriptions_and_countries(self) -> tuple[dict[str, str | None], dict[str, set[str]]]:
+        """Singular descriptions left as groups, with their country; named people and organisations,
+        with the countries printed beside their mentions (for :func:`descriptions_to_names`)."""
+        descriptions: dict[str, str | None] = {}
+        countries: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            key = self.key_of.get(mention.index)
+            if key is None:
+                continue
+            code = self._code(mention.country) if mention.country else None
+            common = mention.text.split()[-1].islower()  # "Lukoil" missed by the NER is a name, not a description
+            if key.startswith("group/") and common and not mention.plural and not mention.counted:
+                descriptions[key] = code
+            elif key.startswith(("person/", "org/")):
+                countries.setdefault(key, set()).update([code] if code else [])
+        return descriptions, countries
+
     # -- events -----------------------------------------------------------
     def _text(self, index: int | None) -> str | None:
         return None if index is None else self.mentions[index].text
@@ -293,8 +312,6 @@ class _Resolver:
                 pass  # "I am designating X": an agent the article may still name (see kg.resolve.article)
             elif (event.agent is not None and agent is None) or (event.target is not None and target is None):
                 continue  # a pronoun with no antecedent: the event would name the wrong party, or none
-            if any(key is None for role, key in (("agent", agent), ("target", target)) if role in family.graph_needs):
-                continue  # "the talks were mediated by Turkey": a meeting with one side is no meeting
             required = family.requires
             confidence = event.confidence
             for role, key in (("agent", agent), ("target", target)):
@@ -339,6 +356,7 @@ def _resolved(event: Event, keys: tuple[str | None, str | None], texts: tuple[st
         evidence=(event.evidence,), agent=agent, target=target, date=event.date,
         start_date=event.start_date, place=place, quantity=event.quantity, modality=event.modality,
         start=event.start, confidence=confidence, agent_text=texts[0], target_text=texts[1], period=event.period,
+        sentence=event.sentence,
     )
 
 
@@ -407,11 +425,21 @@ def merge_events(events: list[ResolvedEvent]) -> list[ResolvedEvent]:
     return merged
 
 
+def _has_sides(event: ResolvedEvent, lexicon: Lexicon) -> bool:
+    """Whether an event has the roles its family needs to be a fact ("talks mediated by Turkey" has one side)."""
+    needs = lexicon.families[event.family].graph_needs
+    return ("agent" not in needs or event.agent is not None) and ("target" not in needs or event.target is not None)
+
+
 def resolve(extraction: Extraction) -> Resolution:
     """Entities and events between entities for one article's extraction."""
     resolver = _Resolver(extraction)
     resolver.entities_for_mentions()
-    events = merge_events(agents_from_article(resolver.events(), default_lexicon(), extraction.article.headline_end))
+    lexicon = default_lexicon()
+    events = targets_from_article(resolver.events(), lexicon)
+    events = agents_from_article(events, lexicon, extraction.article.headline_end)
+    events = merge_events([e for e in descriptions_to_names(events, *resolver.descriptions_and_countries())
+                           if _has_sides(e, lexicon)])
     relations = resolver.relations()
     used = {k for e in events for k in (e.agent, e.target, e.place) if k}
     entities = tuple(

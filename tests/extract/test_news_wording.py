@@ -156,7 +156,12 @@ def test_a_subject_shared_through_a_coordinated_verb_acts():
 
 
 def test_an_event_without_its_target_is_not_in_the_graph():
-    assert of(asserted("Rogan had been subject to American sanctions for years."), "Sanction") == []
+    assert of(asserted("American sanctions remain in force, the minister said."), "Sanction") == []
+
+
+def test_being_subject_to_sanctions_is_being_sanctioned():
+    assert of(asserted("Peter Novak has been subject to American sanctions since 2021."), "Sanction") == [
+        ("United States", "Peter Novak")]
 
 
 def test_they_in_a_clause_below_a_coordinated_subject_are_both_sides():
@@ -173,3 +178,40 @@ def test_a_meeting_in_a_time_adjunct_took_place_whatever_the_clause_plans():
 def test_a_demonym_the_model_labels_as_a_place_is_its_country():
     found = asserted("The Armenian and Azerbaijani delegations held a meeting in Vienna on Friday.")
     assert of(found, "Meeting") == [("Armenia", "Azerbaijan")]
+
+
+# -- reversals, targets and descriptions from the article ----------------------------------------
+
+
+def test_rescinding_a_move_to_lift_is_a_sanction_by_the_rescinder():
+    found = asserted("On Monday Jair Mendes rescinded the cabinet's move to remove Cuba from the sanctions list.")
+    assert of(found, "Sanction") == [("Jair Mendes", "Cuba")]
+    assert of(found, "SanctionRelief") == []
+
+
+def test_reversing_sanctions_takes_the_target_of_the_sentence():
+    found = asserted("Ana Costa restored sanctions on the ICC in March, "
+                     "after Luis Mora had reversed the earlier sanctions.")
+    assert ("Luis Mora", "ICC") in of(found, "SanctionRelief")
+
+
+def test_a_headline_compound_lifts_sanctions_is_relief():
+    found = asserted("Canada lifts sanctions on Belavia\n\nThe airline can fly to Toronto again from Monday.")
+    assert of(found, "SanctionRelief") == [("Canada", "Belavia")]
+
+
+def test_a_singular_description_as_target_is_the_one_name_of_that_role():
+    text = ("Japan lifts sanctions on Thai official\n\n"
+            "Japan removed Somchai Wong from its sanctions list on Tuesday, the ministry said.")
+    assert of(asserted(text), "SanctionRelief") == [("Japan", "Somchai Wong")]
+
+
+def test_a_description_whose_country_contradicts_the_name_stays_a_description():
+    text = "A Russian citizen was freed in exchange for the release of American teacher Tom Hale by Russia."
+    targets = {t for _, t in of(asserted(text), "Release")}
+    assert "Tom Hale" in targets and "Russian citizen" in targets
+
+
+def test_an_instrument_is_no_agent():
+    found = asserted("The new policy eased sanctions on Cuba in May.")
+    assert ("policy", "Cuba") not in of(found, "SanctionRelief")
