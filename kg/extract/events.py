@@ -64,6 +64,8 @@ def _expand(token: Token) -> list[Token]:
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN"):
             tokens.append(conj)
+    # a headline's comma list of names, parsed as apposition ("frees Ksenia Ivanova, Oleg Brin")
+    tokens += [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == token.ent_type_ == "PERSON"]
     return tokens[:1] if _breaks_down(tokens) else tokens
 
 
@@ -116,7 +118,8 @@ def _stand_in(token: Token) -> Token:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
         else:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
-        while not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:  # "voted to extend its embargo"
+        while not subjects and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+            # "voted to extend its embargo", "arrived in Kazan, marking his first meeting with Putin"
             verb = verb.head
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
         if subjects:  # "Russia continues its sanctions": the subject owns them
@@ -160,13 +163,26 @@ def _represented(token: Token, table: MentionTable) -> list[Mention]:
     if token.lemma_.lower() not in _words().representatives or token.tag_ != "NNS" or quantity_of(token) is not None:
         return []  # one "U.S. envoy" is a person, "five Iranian officials" five people: left to resolve
     found = []
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
+    # "leaders from Russia, China and Qatar" name their states after the noun
+    after = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of") for o in p.children
+             if o.dep_ == "pobj"]
+    for child in [*token.children, *after]:
+        if (child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i) or child in after:
             for tok in [child, *child.conjuncts]:
                 mention = table.entity_at(tok)
                 if mention is not None and mention.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
                     found.append(mention)
     return found
+
+
+def _office_holder(token: Token, table: MentionTable) -> Mention | None:
+    """The person an organisation's name introduces with no comma between ("ICC Prosecutor Karim Khan")."""
+    for child in token.children:
+        person = table.entity_at(child) if child.dep_ == "appos" else None
+        if person is not None and person.type is EntityType.PERSON \
+                and not any(t.text == "," for t in token.doc[token.i + 1:child.left_edge.i]):
+            return person
+    return None
 
 
 def participants(token: Token, table: MentionTable, entity_only: bool,
@@ -196,6 +212,8 @@ def participants(token: Token, table: MentionTable, entity_only: bool,
             if stands_for:
                 found.extend(stands_for)
                 continue
+        if named is not None and named.type is EntityType.ORGANIZATION:
+            named = _office_holder(tok, table) or named  # "sanctions on ICC Prosecutor Karim Khan"
         if named is not None:
             found.append(named)
         elif earlier := table.antecedents_of(tok):
@@ -254,7 +272,7 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
             if table.entity_at(tok) is None and _restates(tok, named):
                 continue
             found = [m for m in participants(tok, table, path.entity_only, event_nouns)
-                     if m.type.value not in never_types]
+                     if m.type.value not in never_types and m.head not in never]  # "a license that eased"
             quantity = quantity_of(tok)
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
             mentions += [m for m in found if m not in mentions]

@@ -28,6 +28,9 @@ class _Cues:
     decision_families: frozenset[str]
     decision_verbs: frozenset[str]
     presupposing: frozenset[str]
+    topic_governors: frozenset[str]
+    topic_preps: frozenset[str]
+    topic: Modality
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +54,9 @@ def _cues() -> _Cues:
         decision_families=frozenset(data["decisions"]["families"]),
         decision_verbs=frozenset(data["decisions"]["verbs"]),
         presupposing=frozenset(data["presupposing_prepositions"]["words"]),
+        topic_governors=frozenset(data["topics"]["governors"]),
+        topic_preps=frozenset(data["topics"]["prepositions"]),
+        topic=Modality(data["topics"]["modality"]),
     )
 
 
@@ -118,6 +124,9 @@ def _governor_cue(trigger: Token, cues: _Cues, by_decision: bool = False) -> Mod
             break
         if token.dep_ == "prep" and token.lower_ in cues.presupposing:
             break  # "agreed to swap prisoners during talks": the talks took place
+        topic = token.dep_ == "prep" and token.lower_ in cues.topic_preps
+        if topic and token.head.lemma_.lower() in cues.topic_governors:
+            return cues.topic  # "negotiating over the release of prisoners": the release is what is talked about
         head = token.head
         lemma = head.lemma_.lower()
         verb_cue = _verb_cue(head, cues) if head.pos_ in ("VERB", "AUX") else None

@@ -59,13 +59,15 @@ class _Nouns:
     country_nouns: frozenset[str]
     goods: frozenset[str]
     person_roles: frozenset[str]
+    government_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _nouns() -> _Nouns:
     data = load_data("nouns")
     return _Nouns(data["role_nouns"], frozenset(data["state_actor_nouns"]), frozenset(data["definite_country_nouns"]),
-                  frozenset(data["national_goods"]), frozenset(data["person_roles"]))
+                  frozenset(data["national_goods"]), frozenset(data["person_roles"]),
+                  frozenset(data["government_nouns"]["words"]))
 
 
 _TYPE_PREFIX = {
@@ -196,8 +198,9 @@ class _Resolver:
                  and len(e.label.split()) > 1 and e.label.split()[-1] == group.text),
                 None,
             )
-        if key is None and group.head in nouns.country_nouns and group.definite and not group.country:
-            key = self._salient_country(group.start)
+        governing = group.head in nouns.government_nouns and (group.definite or group.text[:1].isupper())
+        if key is None and (group.head in nouns.country_nouns and group.definite or governing) and not group.country:
+            key = self._salient_country(group.start)  # "the country", "the junta": the story's country
         if key is None:
             key = self._person_with_role(group)
         # "the Iranian authorities" act for Iran; "Russian oil" under sanctions is Russia's

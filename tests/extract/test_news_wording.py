@@ -215,3 +215,48 @@ def test_a_description_whose_country_contradicts_the_name_stays_a_description():
 def test_an_instrument_is_no_agent():
     found = asserted("The new policy eased sanctions on Cuba in May.")
     assert ("policy", "Cuba") not in of(found, "SanctionRelief")
+
+
+# -- groups, offices and topics ------------------------------------------------------------------
+
+
+def test_leaders_from_named_states_are_each_a_side():
+    found = asserted("Recep Tayyip Erdogan met with leaders from Qatar, Mongolia and Belarus on Thursday.")
+    assert {("Recep Tayyip Erdogan", c) for c in ("Qatar", "Mongolia", "Belarus")} <= set(of(found, "Meeting"))
+
+
+def test_an_office_holder_named_after_the_organisation_is_the_target():
+    found = asserted("Canada imposed sanctions on the International Criminal Court (ICC) Prosecutor Karim Khan.")
+    assert of(found, "Sanction") == [("Canada", "Karim Khan")]
+
+
+def test_frozen_assets_are_their_holders():
+    found = asserted("The measures freeze any assets Karim Khan holds in Canada.")
+    assert [t for _, t in of(found, "Sanction")] == ["Karim Khan"]
+
+
+def test_a_release_that_is_the_topic_of_talks_or_demands_is_not_done():
+    found = facts("The church had been negotiating with the government over the release of 40 prisoners.")
+    assert {f.modality for f in found if f.family == "Release"} == {Modality.PROPOSED}
+    found = facts("The ministry renewed its demands for the release of all political prisoners.")
+    assert {f.modality for f in found if f.family == "Release"} == {Modality.PROPOSED}
+
+
+def test_the_junta_is_the_government_of_the_story():
+    found = asserted("Myanmar marked its independence day on Monday. The junta freed 3,000 prisoners.")
+    assert ("Myanmar", "3,000 prisoners") in of(found, "Release")
+
+
+def test_a_delegation_for_talks_with_a_state_is_its_states_side():
+    found = asserted("Vladimir Medinsky, the head of Russia's delegation for talks with Ukraine, spoke on Monday.")
+    assert of(found, "Meeting") == [("Russia", "Ukraine")]
+
+
+def test_his_meeting_in_a_participle_clause_is_the_main_subjects():
+    found = asserted("Antonio Guterres arrived in Kazan on Wednesday, marking his first meeting with Vladimir Putin.")
+    assert of(found, "Meeting") == [("Antonio Guterres", "Vladimir Putin")]
+
+
+def test_a_headline_comma_list_of_people_are_each_freed():
+    found = asserted("Russia frees Ksenia Ivanova, Oleg Brin\n\nThe two were flown to Abu Dhabi on Thursday.")
+    assert {("Russia", "Ksenia Ivanova"), ("Russia", "Oleg Brin")} <= set(of(found, "Release"))
