@@ -218,7 +218,8 @@ def participants(token: Token, table: MentionTable, entity_only: bool,
             found.append(named)
         elif earlier := table.antecedents_of(tok):
             found.extend(earlier)  # "both companies": the two just named
-        elif not entity_only and tok.lemma_.lower() not in event_nouns:
+        elif (not entity_only or tok.pos_ == "PROPN") and tok.lemma_.lower() not in event_nouns:
+            # a proper noun the NER missed is still a name ("designating Luz Ibanez Carranza of Peru")
             group = table.group_for(tok)
             if group is not None:
                 found.append(group)
@@ -413,6 +414,12 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
                 break
 
 
+def _denied(mention: Mention, doc: Doc) -> bool:
+    """Whether a participant is denied by its own determiner ("freed 3,000 people but no political prisoners")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in span.root.children)
+
+
 def _reverser(token: Token, family: str, lexicon: Lexicon) -> Token | None:
     """The governor that undoes the act a trigger names, when the lexicon says the act has an opposite."""
     reversals = lexicon.reversals
@@ -492,6 +499,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
         if agent is not None and target is not None and agent.index == target.index:
             continue
         confidence = base
+        pair_modality = Modality.NEGATED if target is not None and _denied(target, token.doc) else modality
         for mention in (agent, target):
             if mention is not None and mention.is_pronoun:
                 confidence *= weights["pronoun"]
@@ -504,5 +512,5 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             date=when.date, start_date=when.start, date_text=when.text, period=when.period,
             place=None if place is None else place.index,
             quantity=None if target is None else counts.get(target.index),
-            modality=modality, event_class=event_class, confidence=round(confidence, 3),
+            modality=pair_modality, event_class=event_class, confidence=round(confidence, 3),
         )

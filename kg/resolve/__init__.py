@@ -200,7 +200,8 @@ class _Resolver:
             )
         governing = group.head in nouns.government_nouns and (group.definite or group.text[:1].isupper())
         if key is None and (group.head in nouns.country_nouns and group.definite or governing) and not group.country:
-            key = self._salient_country(group.start)  # "the country", "the junta": the story's country
+            # "the country": the story's country so far; "the junta" (a headline's too): the story's country
+            key = self._salient_country(group.start) or (self._salient_country(1 << 30) if governing else None)
         if key is None:
             key = self._person_with_role(group)
         # "the Iranian authorities" act for Iran; "Russian oil" under sanctions is Russia's

@@ -260,3 +260,16 @@ def test_his_meeting_in_a_participle_clause_is_the_main_subjects():
 def test_a_headline_comma_list_of_people_are_each_freed():
     found = asserted("Russia frees Ksenia Ivanova, Oleg Brin\n\nThe two were flown to Abu Dhabi on Thursday.")
     assert {("Russia", "Ksenia Ivanova"), ("Russia", "Oleg Brin")} <= set(of(found, "Release"))
+
+
+def test_a_proper_noun_the_ner_missed_is_still_a_name_in_a_list():
+    found = asserted("Canada sanctioned Beti Hohler of Slovenia and Luz Ibanez Carranza of Peru on Monday.")
+    targets = {t for _, t in of(found, "Sanction")}
+    assert any("Hohler" in t for t in targets) and any("Carranza" in t for t in targets)
+
+
+def test_a_participant_denied_by_its_determiner_is_a_negated_event():
+    found = facts("The junta freed 3,000 people but no political prisoners.")
+    modalities = {f.target: f.modality for f in found if f.family == "Release"}
+    assert modalities["3,000 people"] is Modality.ASSERTED
+    assert modalities["political prisoners"] is Modality.NEGATED
