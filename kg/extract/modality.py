@@ -27,6 +27,7 @@ class _Cues:
     headline_infinitive: Modality
     decision_families: frozenset[str]
     decision_verbs: frozenset[str]
+    announcers: frozenset[str]
     presupposing: frozenset[str]
     topic_governors: frozenset[str]
     topic_preps: frozenset[str]
@@ -53,6 +54,7 @@ def _cues() -> _Cues:
         headline_infinitive=Modality(data["headline_infinitive"]),
         decision_families=frozenset(data["decisions"]["families"]),
         decision_verbs=frozenset(data["decisions"]["verbs"]),
+        announcers=frozenset(data["decisions"]["announcers"]),
         presupposing=frozenset(data["presupposing_prepositions"]["words"]),
         topic_governors=frozenset(data["topics"]["governors"]),
         topic_preps=frozenset(data["topics"]["prepositions"]),
@@ -80,6 +82,17 @@ def _own_cue(token: Token, cues: _Cues) -> Modality | None:
     return None
 
 
+def _announced(trigger: Token, cues: _Cues) -> bool:
+    """Whether a verb with "would"/"will" is what an announcement says, with no condition on it."""
+    conditions = [trigger, *(c for c in trigger.children if c.dep_ == "advcl")]  # "... if the vote goes ahead"
+    if any(c.dep_ == "mark" and c.lower_ in cues.conditional for t in conditions for c in t.children):
+        return False
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in cues.announcers
+
+
 def _headline_verb(token: Token) -> bool:
     """Whether a verb is a sentence's main verb, or hangs off a sentence that is one noun ("Ghana to host talks")."""
     if token.dep_ == "ROOT":
@@ -97,6 +110,9 @@ def modality_of(trigger: Token, family: str = "") -> Modality:
     """
     cues = _cues()
     own = _own_cue(trigger, cues)
+    if own in (Modality.PLANNED, Modality.HYPOTHETICAL) and family in cues.decision_families \
+            and _announced(trigger, cues):
+        return Modality.ASSERTED  # "the Treasury announced it would ease sanctions": the decision is made
     if own is not None and own not in (Modality.PLANNED, Modality.PROPOSED):
         return own
     governed = _governor_cue(trigger, cues, family in cues.decision_families)

@@ -276,3 +276,12 @@ def test_a_participant_denied_by_its_determiner_is_a_negated_event():
     modalities = {f.target: f.modality for f in found if f.family == "Release"}
     assert modalities["3,000 people"] is Modality.ASSERTED
     assert modalities["political prisoners"] is Modality.NEGATED
+
+
+def test_an_announced_sanction_decision_is_made_but_a_conditional_one_is_not():
+    found = facts("In October the Treasury announced that it would ease sanctions on Venezuela's oil industry.")
+    assert [f.modality for f in found if f.family == "SanctionRelief"] == [Modality.ASSERTED]
+    found = facts("Canada announced it would impose sanctions on Belarus if the vote went ahead.")
+    assert [f.modality for f in found if f.family == "Sanction"] == [Modality.HYPOTHETICAL]
+    found = facts("Canada announced it would free two Belarusian pilots.")
+    assert [f.modality for f in found if f.family == "Release"] != [Modality.ASSERTED]
