@@ -255,6 +255,10 @@ class ResolvedEvent:
     period: tuple[TimeValue, TimeValue] | None = None
     sentence: int = -1
 
+    @property
+    def asserted(self) -> bool:
+        return self.modality is Modality.ASSERTED
+
 
 @dataclass(frozen=True)
 class ResolvedRelation:

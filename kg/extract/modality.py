@@ -138,6 +138,8 @@ def _governor_cue(trigger: Token, cues: _Cues, by_decision: bool = False) -> Mod
     for _ in range(_MAX_CLIMB):
         if token.dep_ not in cues.through or token.head.i == token.i:
             break
+        if token.dep_ == "ccomp" and token.i < token.head.i:
+            break  # "US hits Rosneft with sanctions, summit called off": a fronted clause is not governed
         if token.dep_ == "prep" and token.lower_ in cues.presupposing:
             break  # "agreed to swap prisoners during talks": the talks took place
         topic = token.dep_ == "prep" and token.lower_ in cues.topic_preps

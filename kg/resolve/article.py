@@ -5,7 +5,7 @@ the article when the article says who does that family's acts: the agent of anot
 the same act on the same target, else the agent the headline gives an event of a family it is
 read from, else the nearest explicit agent of such an event before it, else the one agent of
 such events after it. The event keeps a lower confidence (the lexicon's ``agent_from_article``
-factor); with no such evidence it stays agentless.
+factor); with no such evidence, or when the event is only planned or denied, it stays agentless.
 
 An event with no target at all ("Biden reversed the earlier sanctions") takes the target of the
 nearest event of a family it reads targets from in its own sentence, else in the sentence before.
@@ -45,7 +45,7 @@ def agents_from_article(events: Sequence[ResolvedEvent], lexicon: Lexicon, headl
     completed: list[ResolvedEvent] = []
     for event in events:
         family = lexicon.families[event.family]
-        if event.agent is not None or event.target is None or not family.agent_from:
+        if event.agent is not None or event.target is None or not family.agent_from or not event.asserted:
             completed.append(event)
             continue
         sources = [e for e in events if e.family in family.agent_from and e.agent is not None

@@ -285,3 +285,9 @@ def test_an_announced_sanction_decision_is_made_but_a_conditional_one_is_not():
     assert [f.modality for f in found if f.family == "Sanction"] == [Modality.HYPOTHETICAL]
     found = facts("Canada announced it would free two Belarusian pilots.")
     assert [f.modality for f in found if f.family == "Release"] != [Modality.ASSERTED]
+
+
+def test_a_headline_clause_before_a_comma_is_not_governed_by_the_next_one():
+    found = facts("Canada hits Rosneft with sanctions, Ottawa summit called off\n\nThe measures took effect on Monday.")
+    assert [(f.agent, f.target, f.modality) for f in found if f.family == "Sanction"] == [
+        ("Canada", "Rosneft", Modality.ASSERTED)]

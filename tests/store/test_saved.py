@@ -95,3 +95,22 @@ def test_unnamed_groups_are_left_out_of_the_entity_ranking_unless_asked_for(stor
 def test_a_line_ending_in_minus_name_is_dropped_when_the_parameter_is_given():
     text = "# param t (class): a class\nSELECT ?x WHERE {\n  ?x a ?t .\n  FILTER(?t != kg:Group)  #-t\n}"
     assert "FILTER" in with_values(text, {}) and "FILTER" not in with_values(text, {"t": "Person"})
+
+
+def test_planned_lists_what_did_not_happen_and_the_facts_leave_it_out(tmp_path):
+    from kg.graph import entity_graph
+
+    text = ("Envoys meet again as summit is put off\n\n"
+            "Kaja Kallas met Marco Rubio in Brussels on Monday. "
+            "Kallas will meet Wang Yi in Beijing next month, her office said.\n")
+    (tmp_path / "talks.txt").write_text(text, encoding="utf-8")
+    load_paths([str(tmp_path / "talks.txt")], Settings(store=tmp_path / "store"), progress=False)
+    with Store(tmp_path / "store", read_only=True) as store:
+        planned = rows(store, "planned")
+        assert [(r["kind"], r["whom"], r["status"]) for r in planned] == [("Meeting", "Wang Yi", "planned")]
+        assert rows(store, "planned", {"type": "Meeting"}) == planned
+        assert rows(store, "planned", {"type": "Sanction"}) == []
+        assert {r["whom"] for r in rows(store, "meetings")} == {"Marco Rubio"}
+        edges = store.query("SELECT ?a ?b WHERE { ?a kg:metWith ?b }").values()
+        assert len(edges) == 2  # the asserted meeting, both ways; none for the planned one
+        assert "Wang Yi" not in {label for _, label in entity_graph(store).nodes(data="label")}
