@@ -8,6 +8,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.extract.lexicon import Lexicon
+    from kg.extract.relations import RelationCatalogue
 
 #: spaCy pipeline used when nothing else is said. Any installed pipeline name or path works.
 DEFAULT_MODEL = "en_core_web_sm"
@@ -29,6 +34,16 @@ class Settings:
     model: str = DEFAULT_MODEL
     store: Path | str = Path(DEFAULT_STORE)  # a directory, or the URL of a SPARQL server
     batch_size: int = 32
+    #: event and relation rules; None for the English ones shipped in ``kg/lang/en`` (see :func:`rules`)
+    lexicon: Lexicon | None = None
+    relations: RelationCatalogue | None = None
+
+    def rules(self) -> tuple[Lexicon, RelationCatalogue]:
+        """The event lexicon and relation catalogue every stage of a run uses, extract to RDF."""
+        from kg.extract.lexicon import default_lexicon
+        from kg.extract.relations import default_catalogue
+
+        return self.lexicon or default_lexicon(), self.relations or default_catalogue()
 
 
 def load_settings(model: str | None = None, store: str | os.PathLike[str] | None = None) -> Settings:

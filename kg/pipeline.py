@@ -58,8 +58,9 @@ class LoadReport:
 
 def resolve_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Resolution]:
     """Parse, extract and resolve each article (the pipeline up to, not including, RDF)."""
+    lexicon, relations = settings.rules()
     for article, doc in parse(articles, settings.model, settings.batch_size, ahead=2 * settings.batch_size):
-        yield resolve(extract(article, doc))
+        yield resolve(extract(article, doc, lexicon, relations), lexicon, relations)
 
 
 def _resolutions_of(articles: list[Article], settings: Settings) -> list[Resolution]:
@@ -101,12 +102,13 @@ def article_triples(
     for it (from the store, earlier batches or the same batch), and the index learns the
     full names of each batch before the batch is linked.
     """
+    lexicon, relations = settings.rules()
     for batch in resolved_batches(articles, settings, workers):
         if people is not None:
             people.learn(batch)
             batch = [people.link(resolution) for resolution in batch]
         for resolution in batch:
-            yield resolution, build_triples(resolution)
+            yield resolution, build_triples(resolution, lexicon, relations)
 
 
 def known_people(store: Store | RemoteStore) -> PeopleIndex:
@@ -123,8 +125,9 @@ def graph_from_text(text: str, published: str | date | None = None, settings: Se
     """The RDF graph of one text, without a store: handy in tests and notebooks."""
     day = date.fromisoformat(published) if isinstance(published, str) else published
     graph = new_graph()
-    for resolution in resolve_articles(parse_text(text, published=day), settings or Settings()):
-        graph += build_graph(resolution)
+    settings = settings or Settings()
+    for resolution in resolve_articles(parse_text(text, published=day), settings):
+        graph += build_graph(resolution, *settings.rules())
     return graph
 
 

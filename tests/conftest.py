@@ -48,7 +48,7 @@ def run(text: str, published: date | None = DEFAULT_DAY) -> tuple[list[Extractio
     for article in parse_text(text, published=published):
         extraction = extract(article, nlp(article.parsed_text))
         extractions.append(extraction)
-        resolutions.append(resolve(extraction))
+        resolutions.append(resolve(extraction, *Settings().rules()))
     return extractions, resolutions
 
 

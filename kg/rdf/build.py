@@ -16,8 +16,8 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
 from rdflib.term import Node
 
-from kg.extract.lexicon import default_lexicon
-from kg.extract.relations import default_catalogue
+from kg.extract.lexicon import Lexicon
+from kg.extract.relations import RelationCatalogue
 from kg.rdf.namespace import KG, PREFIXES, RESOURCE
 from kg.records import Article, Entity, Modality, Resolution, ResolvedEvent, ResolvedRelation, TimeValue
 from kg.resolve import slugify
@@ -66,7 +66,7 @@ def entity_key(iri: str, kind: str) -> str | None:
     return f"{kind}/{iri[len(prefix):]}" if iri.startswith(prefix) else None
 
 
-def event_iri(article: Article, event: ResolvedEvent) -> URIRef:
+def event_iri(article: Article, event: ResolvedEvent, lexicon: Lexicon) -> URIRef:
     """IRI of an event, minted from what the event is, not from where it is told.
 
     An event with both participants is named by its family, participants (in either
@@ -74,7 +74,7 @@ def event_iri(article: Article, event: ResolvedEvent) -> URIRef:
     meeting give one node with two sources. An event missing a participant is too
     vague to identify across articles and is named by its article and position.
     """
-    family = default_lexicon().families[event.family]
+    family = lexicon.families[event.family]
     if event.agent and event.target:
         pair = [event.agent, event.target]
         if family.symmetric:
@@ -168,8 +168,8 @@ def _entity_triples(graph: TripleSet, entity: Entity, article_node: URIRef) -> N
 
 
 def _event_triples(graph: TripleSet, article: Article, event: ResolvedEvent, article_node: URIRef,
-                   labels: dict[str, str]) -> None:
-    node = event_iri(article, event)
+                   labels: dict[str, str], lexicon: Lexicon) -> None:
+    node = event_iri(article, event, lexicon)
     asserted = event.modality is Modality.ASSERTED
     if asserted:
         # the family and kg:Event are materialised so `?e a kg:Meeting` also finds phone calls and visits
@@ -211,14 +211,14 @@ def _event_triples(graph: TripleSet, article: Article, event: ResolvedEvent, art
         label += f" [{event.modality.value.lower()}]"
     graph.add((node, RDFS.label, Literal(label)))
     if asserted and agent is not None and target is not None:
-        family = default_lexicon().families[event.family]
+        family = lexicon.families[event.family]
         graph.add((agent, KG[family.direct], target))
         if family.symmetric:
             graph.add((target, KG[family.direct], agent))
 
 
 def _relation_triples(graph: TripleSet, relation: ResolvedRelation, article_node: URIRef,
-                      labels: dict[str, str]) -> None:
+                      labels: dict[str, str], relations: RelationCatalogue) -> None:
     node = relation_iri(relation)
     subject, obj = entity_iri(relation.subject), entity_iri(relation.object)
     graph.add((node, RDF.type, KG.Relation))
@@ -234,22 +234,22 @@ def _relation_triples(graph: TripleSet, relation: ResolvedRelation, article_node
     who, whom = labels.get(relation.subject, relation.subject), labels.get(relation.object, relation.object)
     graph.add((node, RDFS.label, Literal(f"{relation.kind}: {who} → {whom}")))
     graph.add((subject, KG[relation.kind], obj))
-    if default_catalogue().kinds[relation.kind].symmetric:
+    if relations.kinds[relation.kind].symmetric:
         graph.add((obj, KG[relation.kind], subject))
 
 
-def build_graph(resolution: Resolution) -> Graph:
+def build_graph(resolution: Resolution, lexicon: Lexicon, relations: RelationCatalogue) -> Graph:
     """The graph of one article: the article, its entities, its events and its relations.
 
     Asserted events are ``kg:Event`` instances with direct edges between their
     participants; the others are ``kg:UnassertedEvent`` with their ``kg:modality``.
     """
     graph = new_graph()
-    graph.addN((s, p, o, graph) for s, p, o in build_triples(resolution))
+    graph.addN((s, p, o, graph) for s, p, o in build_triples(resolution, lexicon, relations))
     return graph
 
 
-def build_triples(resolution: Resolution) -> TripleSet:
+def build_triples(resolution: Resolution, lexicon: Lexicon, relations: RelationCatalogue) -> TripleSet:
     """The triples of :func:`build_graph` as a plain set (what the store writes, without rdflib's indexing)."""
     graph: TripleSet = set()
     article = resolution.article
@@ -259,7 +259,7 @@ def build_triples(resolution: Resolution) -> TripleSet:
     labels = {entity.key: entity.label for entity in resolution.entities}
     for event in resolution.events:
         if event.agent or event.target:  # an event nobody can be named in is kept out of the graph
-            _event_triples(graph, article, event, article_node, labels)
+            _event_triples(graph, article, event, article_node, labels, lexicon)
     for relation in resolution.relations:
-        _relation_triples(graph, relation, article_node, labels)
+        _relation_triples(graph, relation, article_node, labels, relations)
     return graph

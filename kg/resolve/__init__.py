@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.extract.lexicon import Lexicon, default_lexicon
-from kg.extract.relations import default_catalogue
+from kg.extract.lexicon import Lexicon
+from kg.extract.relations import RelationCatalogue
 from kg.lang import load_data
 from kg.lang.gazetteer import Country, country_gazetteer
 from kg.records import (
@@ -77,7 +77,9 @@ _TYPE_PREFIX = {
 
 
 class _Resolver:
-    def __init__(self, extraction: Extraction) -> None:
+    def __init__(self, extraction: Extraction, lexicon: Lexicon, relations: RelationCatalogue) -> None:
+        self.lexicon = lexicon
+        self.relations_catalogue = relations
         self.extraction = extraction
         self.mentions = extraction.mentions
         self.entities: dict[str, Entity] = {}
@@ -295,7 +297,7 @@ class _Resolver:
         return self.key_of.get(index)
 
     def events(self) -> list[ResolvedEvent]:
-        families = default_lexicon().families
+        families = self.lexicon.families
         resolved: list[ResolvedEvent] = []
         for event in self.extraction.events:
             agent = self._state_or_key(event.agent)
@@ -320,16 +322,16 @@ class _Resolver:
             confidence = event.confidence
             for role, key in (("agent", agent), ("target", target)):
                 if role in required and key is None:
-                    confidence *= default_lexicon().confidence["missing_role"]
+                    confidence *= self.lexicon.confidence["missing_role"]
             place = self.key_of.get(event.place) if event.place is not None else None
             texts = (self._text(event.agent), self._text(event.target))
             resolved.append(_resolved(event, (agent, target), texts, place, round(confidence, 3)))
-        return merge_events(resolved)
+        return merge_events(resolved, self.lexicon)
 
 
     def relations(self) -> list[ResolvedRelation]:
         """Relations between entity keys, one per kind and pair (either order for symmetric kinds)."""
-        kinds = default_catalogue().kinds
+        kinds = self.relations_catalogue.kinds
         merged: dict[tuple[str, str, str], ResolvedRelation] = {}
         for relation in self.extraction.relations:
             subject = self.key_of.get(relation.subject)
@@ -394,9 +396,9 @@ def _quantities_agree(a: Quantity | None, b: Quantity | None) -> bool:
     return a is None or b is None or a.value == b.value
 
 
-def merge_events(events: list[ResolvedEvent]) -> list[ResolvedEvent]:
+def merge_events(events: list[ResolvedEvent], lexicon: Lexicon) -> list[ResolvedEvent]:
     """Merge reports of one event: same family, modality and participants, compatible date and count."""
-    families = default_lexicon().families
+    families = lexicon.families
     merged: list[ResolvedEvent] = []
     by_kind: dict[tuple[str, Modality], list[int]] = {}  # positions in ``merged`` of each family and modality
     for event in events:
@@ -435,19 +437,29 @@ def _has_sides(event: ResolvedEvent, lexicon: Lexicon) -> bool:
     return ("agent" not in needs or event.agent is not None) and ("target" not in needs or event.target is not None)
 
 
-def resolve(extraction: Extraction) -> Resolution:
-    """Entities and events between entities for one article's extraction."""
-    resolver = _Resolver(extraction)
+def resolve(extraction: Extraction, lexicon: Lexicon, relations: RelationCatalogue) -> Resolution:
+    """Entities and events between entities for one article's extraction, by the rules it was extracted with.
+
+    >>> from kg.extract import extract
+    >>> from kg.extract.lexicon import default_lexicon
+    >>> from kg.extract.relations import default_catalogue
+    >>> from kg.nlp import load_pipeline
+    >>> from kg.records import Article
+    >>> article = Article(text="Japan imposed sanctions on Gazprom Neft.")
+    >>> found = extract(article, load_pipeline("en_core_web_sm")(article.parsed_text))
+    >>> [(e.agent, e.target) for e in resolve(found, default_lexicon(), default_catalogue()).events]
+    [('country/JPN', 'org/gazprom-neft')]
+    """
+    resolver = _Resolver(extraction, lexicon, relations)
     resolver.entities_for_mentions()
-    lexicon = default_lexicon()
     events = targets_from_article(resolver.events(), lexicon)
     events = agents_from_article(events, lexicon, extraction.article.headline_end)
     events = merge_events([e for e in descriptions_to_names(events, *resolver.descriptions_and_countries())
-                           if _has_sides(e, lexicon)])
-    relations = resolver.relations()
+                           if _has_sides(e, lexicon)], lexicon)
+    stated = resolver.relations()
     used = {k for e in events for k in (e.agent, e.target, e.place) if k}
     entities = tuple(
         e for e in resolver.entities.values()
         if e.type is not EntityType.GROUP or e.key in used
     )
-    return Resolution(article=extraction.article, entities=entities, events=tuple(events), relations=tuple(relations))
+    return Resolution(article=extraction.article, entities=entities, events=tuple(events), relations=tuple(stated))

@@ -56,3 +56,24 @@ def test_every_family_has_a_direct_edge_in_the_ontology():
 
     for family in load_data("events")["families"].values():
         assert getattr(KG, family["direct"])
+
+
+def test_a_custom_lexicon_works_end_to_end_from_extraction_to_the_graph():
+    import copy
+    import pickle
+
+    from rdflib import RDF
+
+    from kg.config import Settings
+    from kg.extract.lexicon import build_lexicon
+    from kg.lang import load_data
+    from kg.pipeline import graph_from_text
+    from kg.rdf import KG
+
+    data = copy.deepcopy(load_data("events"))
+    data["triggers"].append({"family": "Arrest", "lemma": "nab", "pos": ["VERB"], "frame": "transitive"})
+    settings = Settings(lexicon=build_lexicon(data))
+    text = "Police nabbed the smuggler Ivan Petrov in Odesa on Monday."
+    assert not list(graph_from_text(text).subjects(RDF.type, KG.Arrest))
+    assert list(graph_from_text(text, settings=settings).subjects(RDF.type, KG.Arrest))
+    assert pickle.loads(pickle.dumps(settings)).rules()[0].triggers.keys() == settings.rules()[0].triggers.keys()
