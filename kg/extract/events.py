@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.lexicon import Lexicon, Trigger
 from kg.extract.mentions import SUBJECT_PRONOUNS, MentionTable, names_for
 from kg.extract.modality import modality_of
-from kg.extract.paths import Path, follow, parse_path
+from kg.extract.paths import Path, follow
 from kg.extract.quantities import quantity_of
 from kg.lang import load_data
 from kg.lang.gazetteer import country_gazetteer
@@ -36,11 +36,6 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _REPORTED_PRONOUNS = frozenset({"it", "they"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
-_SHARED_SUBJECT = parse_path("^conj>nsubj")  # "fled the country or were imprisoned"
-_SUBJECT = parse_path("nsubj")
-_MODIFIED_NOUN = parse_path("^acl")  # "16 people released in the swap"
-_MAIN_SUBJECT = parse_path("^advcl>nsubj")  # "Released in 2019, he was ..."
-_MAIN_PATIENT = parse_path("^advcl>nsubjpass")
 _RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
 _GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -436,30 +431,14 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     filled: dict[str, list[Mention]] = {}
     counts: dict[int, Quantity] = {}  # mention index → the count printed in its own noun phrase
     ranks: list[int] = []
-    passive = any(c.dep_ == "auxpass" for c in token.children)
-    # "with more people arrested": a participle without auxiliary whose subject is what it was done to
-    # (with a direct object of its own it is active: "militias captured the town", mis-tagged VBN)
-    reduced = (not passive and token.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in token.children)
-               and any(c.dep_ == "nsubj" for c in token.children))
-    participle = not passive and token.tag_ == "VBN" and token.dep_ == "acl"  # "16 people released in the swap"
-    # "Released in 2019, he was soon re-arrested": a participle opening the sentence is done to its subject
-    fronted = (not passive and token.tag_ == "VBN" and token.dep_ == "advcl" and token.i < token.head.i
-               and not any(c.dep_ in ("aux", "nsubj", "dobj") for c in token.children))
+    voice = lexicon.voice_of(token)  # passive, reduced relative, participle...: kg/lang/en/events.json "voices"
     for role in frame.order:
         paths = frame.roles[role]
-        if (reduced or passive) and role == "target":
-            # a passive whose patient the parser labelled a subject ("Also designated are X")
-            paths = (*paths, _SUBJECT) if passive else (_SUBJECT, *paths)
-        elif participle and role == "target":
-            paths = (_MODIFIED_NOUN, *paths)
-        elif fronted and role == "target":
-            paths = (_MAIN_SUBJECT, _MAIN_PATIENT, *paths)
-        if (passive or reduced or participle or fronted) and role == "agent":
+        if voice is not None and role == "target":
+            paths = (*voice.target_before, *paths, *voice.target_after)
+        elif voice is not None and role == "agent":
             # the subject is what was done to; the object's own modifiers do not change with the voice
-            # (a preposition's phrase reads the same in both voices: "freed from Russian captivity")
-            paths = tuple(p for p in paths if p.from_object or p.steps[0].dep in ("agent", "prep"))
-        elif passive and role == "target" and token.dep_ == "conj":
-            paths = paths + (_SHARED_SUBJECT,)
+            paths = tuple(p for p in paths if voice.keeps_agent_path(p))
         never = trigger.family.not_targets if role == "target" else trigger.family.not_agents
         if role == "target" and _first_is_a_thing(paths, token, obj, never):
             return  # "released photos of the suspects", "were met with tear gas": no release, no meeting
@@ -490,6 +469,7 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     place = _place(token, table, taken)
     weights = lexicon.confidence
     base = weights["verb" if token.pos_ in ("VERB", "AUX") else "noun"] * weights["later_path"] ** sum(ranks)
+    passive = voice is not None and voice.passive
     if passive and not agents and family.place_acts and place is not None and _acting_state(place):
         agents = [place]  # "five activists were released in Nicaragua": by Nicaragua
         base *= weights["place_as_agent"]

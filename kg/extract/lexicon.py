@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from spacy.tokens import Token
+
 from kg.errors import ExtractionError
 from kg.extract.paths import Path, parse_path
 from kg.lang import load_data
@@ -64,6 +66,33 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Voice:
+    """A voice alternation, as data: when a trigger is in it, and how its roles are found then."""
+
+    name: str
+    tags: frozenset[str] = frozenset()
+    deps: frozenset[str] = frozenset()
+    children: frozenset[str] = frozenset()
+    no_children: frozenset[str] = frozenset()
+    before_head: bool = False
+    target_before: tuple[Path, ...] = ()
+    target_after: tuple[Path, ...] = ()
+    agent_keeps: frozenset[str] = frozenset()
+    passive: bool = False
+
+    def holds(self, token: Token) -> bool:
+        """Whether a trigger token is in this voice."""
+        labels = {c.dep_ for c in token.children}
+        return ((not self.tags or token.tag_ in self.tags) and (not self.deps or token.dep_ in self.deps)
+                and self.children <= labels and not self.no_children & labels
+                and (not self.before_head or token.i < token.head.i))
+
+    def keeps_agent_path(self, path: Path) -> bool:
+        """Whether an agent path reads the same in this voice ("by Y", "from Russian captivity")."""
+        return ("@obj" in self.agent_keeps and path.from_object) or path.steps[0].dep in self.agent_keeps
+
+
+@dataclass(frozen=True)
 class Reversals:
     """Governors that undo the act under them ("rescinded the move to remove X"), and what it becomes."""
 
@@ -81,6 +110,11 @@ class Lexicon:
     object_paths: tuple[Path, ...]
     confidence: dict[str, float]
     reversals: Reversals = Reversals()
+    voices: tuple[Voice, ...] = ()
+
+    def voice_of(self, token: Token) -> Voice | None:
+        """The first voice a trigger token is in; None for the active voice its frame describes."""
+        return next((voice for voice in self.voices if voice.holds(token)), None)
 
     @cached_property
     def event_nouns(self) -> frozenset[str]:
@@ -154,7 +188,28 @@ def build_lexicon(data: dict) -> Lexicon:
         raise _fail(26, "reversals", f"unknown families {sorted(unknown)}")
     reversals = Reversals(tuple(parse_path(p) for p in spec.get("governors", ())),
                           parse_path(spec["agent"]) if "agent" in spec else None, dict(spec.get("families", {})))
-    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths, confidence, reversals)
+    voices = tuple(_voice(number, spec) for number, spec in enumerate(data.get("voices", {}).get("list", ()), 1))
+    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths, confidence, reversals, voices)
+
+
+_VOICE_KEYS = frozenset({"name", "when", "target_before", "target_after", "agent_keeps", "passive", "example"})
+_WHEN_KEYS = frozenset({"tags", "deps", "children", "no_children", "before_head"})
+
+
+def _voice(number: int, spec: dict) -> Voice:
+    where = f"voice {number} ('{spec.get('name')}')"
+    unknown = (set(spec) - _VOICE_KEYS) | (set(spec.get("when", {})) - _WHEN_KEYS)
+    if unknown or "name" not in spec:
+        raise _fail(27, where, f"unknown keys {sorted(unknown)}" if unknown else "no name")
+    when = spec.get("when", {})
+    return Voice(
+        name=spec["name"], tags=frozenset(when.get("tags", ())), deps=frozenset(when.get("deps", ())),
+        children=frozenset(when.get("children", ())), no_children=frozenset(when.get("no_children", ())),
+        before_head=bool(when.get("before_head")),
+        target_before=tuple(parse_path(p) for p in spec.get("target_before", ())),
+        target_after=tuple(parse_path(p) for p in spec.get("target_after", ())),
+        agent_keeps=frozenset(spec.get("agent_keeps", ())), passive=bool(spec.get("passive")),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -77,3 +77,19 @@ def test_a_custom_lexicon_works_end_to_end_from_extraction_to_the_graph():
     assert not list(graph_from_text(text).subjects(RDF.type, KG.Arrest))
     assert list(graph_from_text(text, settings=settings).subjects(RDF.type, KG.Arrest))
     assert pickle.loads(pickle.dumps(settings)).rules()[0].triggers.keys() == settings.rules()[0].triggers.keys()
+
+
+def test_voices_are_data_and_a_misspelt_voice_is_refused_with_its_number():
+    import copy
+
+    import pytest
+
+    from kg.errors import ExtractionError
+    from kg.extract.lexicon import build_lexicon, default_lexicon
+    from kg.lang import load_data
+
+    assert [v.name for v in default_lexicon().voices][:2] == ["passive_conj", "passive"]
+    data = copy.deepcopy(load_data("events"))
+    data["voices"]["list"].append({"name": "middle", "when": {"tag": ["VBZ"]}})
+    with pytest.raises(ExtractionError, match=r"E027 events.json, voice 6 \('middle'\): unknown keys \['tag'\]"):
+        build_lexicon(data)
