@@ -18,24 +18,19 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lexicon, Trigger
-from kg.extract.mentions import SUBJECT_PRONOUNS, MentionTable, names_for
+from kg.extract.mentions import MentionTable, names_for
 from kg.extract.modality import modality_of
 from kg.extract.paths import Path, follow
 from kg.extract.quantities import quantity_of
 from kg.lang import load_data
 from kg.lang.gazetteer import country_gazetteer
+from kg.lang.grammar import grammar
 from kg.records import Article, EntityType, Event, Mention, Modality, Quantity, TimeValue
 from kg.temporal import resolve_date, resolve_period
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # typed as places by the gazetteer whatever the NER said ("Bamako" labelled ORG)
 _PLACE_KINDS = frozenset({EntityType.COUNTRY, EntityType.CITY, EntityType.REGION, EntityType.PLACE})
-_MEMBER_PREPS = frozenset({"including"})
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-_REPORTED_PRONOUNS = frozenset({"it", "they"})
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
-_PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 _RESTATING_DEPS = frozenset({"dobj", "appos", "npadvmod", "attr"})
 _GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CLAUSE_BREAKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -92,7 +87,8 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_data("nouns")
-    return _Words(frozenset(data["representative_nouns"]), frozenset(data["owned_nouns"]),
+    return _Words(frozenset(n for n, spec in data["roles"].items() if spec.get("represents")),
+                  frozenset(data["owned_nouns"]),
                   frozenset(data["reporting_verbs"]))
 
 
@@ -103,13 +99,14 @@ def _stand_in(token: Token) -> Token:
     sanctions"); "it"/"they" as subject of reported speech is the speaker ("Japan said
     it had halted aid"); "leaders of Romania" act for Romania.
     """
-    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+    closed = grammar()
+    if token.lower_ in closed.relative_pronouns and token.head.dep_ == "relcl":
         return token.head.head
-    if token.lower_ in _POSSESSIVE_PRONOUNS | _PERSONAL_POSSESSIVES and token.dep_ == "poss":
+    if token.lower_ in closed.possessive_pronouns | closed.personal_possessives and token.dep_ == "poss":
         verb = token.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        if token.lower_ in _PERSONAL_POSSESSIVES:  # "during his meeting with Erdogan, Mitsotakis ...": a name
+        if token.lower_ in closed.personal_possessives:  # "during his meeting with Erdogan, Mitsotakis ...": a name
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
         else:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
@@ -119,13 +116,13 @@ def _stand_in(token: Token) -> Token:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
         if subjects:  # "Russia continues its sanctions": the subject owns them
             return subjects[0]
-    if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass"):
+    if token.lower_ in closed.plural_pronouns and token.dep_ in ("nsubj", "nsubjpass"):
         # "Kishida and Yoon stressed ... as they opened the summit": the coordinated subject above
         for verb in token.ancestors:
             sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c.conjuncts]
             if verb.pos_ in ("VERB", "AUX") and sides:
                 return sides[0]
-    if token.lower_ in _REPORTED_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+    if token.lower_ in closed.reported_pronouns and token.dep_ in ("nsubj", "nsubjpass"):
         clause = token.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
@@ -138,7 +135,7 @@ def _stand_in(token: Token) -> Token:
         owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                   if o.dep_ == "pobj"]
         if lemma in words.owned:  # "the cartel's network": the cartel's, not "Trump's envoy"
-            owners += [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS]
+            owners += [c for c in token.children if c.dep_ == "poss" and c.lower_ not in closed.possessive_pronouns]
         if owners:
             return owners[0]
     return token
@@ -186,10 +183,11 @@ def participants(token: Token, table: MentionTable, entity_only: bool,
     found: list[Mention] = []
     stand_ins = [_stand_in(t) for t in _expand(token)]
     # "their summit": the pronoun stands for the subject, and so for every name coordinated with it
-    expanded = [t for s in stand_ins for t in (_expand(s) if s.i != token.i and s.lower_ not in _RELATIVE_PRONOUNS
+    closed = grammar()
+    expanded = [t for s in stand_ins for t in (_expand(s) if s.i != token.i and s.lower_ not in closed.relative_pronouns
                                                else [s])]
     for tok in dict.fromkeys(expanded):
-        if tok.lower_ in SUBJECT_PRONOUNS:
+        if tok.lower_ in closed.subject_pronouns:
             pronoun = table.pronoun_for(tok)
             if pronoun is not None:
                 found.append(pronoun)
@@ -226,7 +224,7 @@ def _members(token: Token, table: MentionTable) -> list[Mention]:
     members: list[Mention] = []
     near = {token.i, *(c.i for c in token.children)}
     for tok in token.subtree:
-        if tok.dep_ == "prep" and tok.lower_ in _MEMBER_PREPS and tok.head.i in near:
+        if tok.dep_ == "prep" and tok.lower_ in grammar().member_prepositions and tok.head.i in near:
             for obj in tok.children:
                 if obj.dep_ == "pobj":
                     members += participants(obj, table, entity_only=True)
@@ -338,7 +336,7 @@ def _governing_verb(trigger: Token) -> Token | None:
 
 
 def _place_in_clause(trigger: Token, table: MentionTable, taken: set[int]) -> Mention | None:
-    for token in table.prepositions(_PLACE_PREPS, table.sentence_index(trigger)):
+    for token in table.prepositions(grammar().place_prepositions, table.sentence_index(trigger)):
         if not _in_clause(token, trigger):
             continue
         for obj in (c for c in token.children if c.dep_ == "pobj"):
@@ -412,7 +410,8 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
 def _denied(mention: Mention, doc: Doc) -> bool:
     """Whether a participant is denied by its own determiner ("freed 3,000 people but no political prisoners")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in span.root.children)
+    denying = grammar().denying_determiners
+    return span is not None and any(c.dep_ == "det" and c.lower_ in denying for c in span.root.children)
 
 
 def _reverser(token: Token, family: str, lexicon: Lexicon) -> Token | None:

@@ -16,16 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.quantities import parse_number
 from kg.lang import load_data
 from kg.lang.gazetteer import country_gazetteer
+from kg.lang.grammar import grammar
 from kg.records import EntityType, Mention
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
-_QUANTITY_HEADS = frozenset({
-    "dozen", "dozens", "hundreds", "thousands", "tens", "millions", "some", "many", "most", "all",
-    "several", "scores", "number", "group", "handful", "one", "two", "three", "none", "few",
-    "body", "bodies", "remains", "remain",  # "the bodies of two hostages" were the hostages
-})
 
 
 @dataclass(frozen=True)
@@ -47,9 +42,9 @@ def _nouns() -> _Nouns:
         naming_verbs=frozenset(data["naming_verbs"]),
         state_actors=frozenset(data["state_actor_nouns"]),
         abstract=frozenset(data["abstract_nouns"]),
-        role_nouns=data["role_nouns"],
+        role_nouns={noun: spec["role"] for noun, spec in data["roles"].items() if "role" in spec},
         titles=frozenset(data["titles"]),
-        person_nouns=frozenset(data["person_nouns"]) | frozenset(data["role_nouns"]),
+        person_nouns=frozenset(data["person_nouns"]) | {n for n, spec in data["roles"].items() if "role" in spec},
     )
 
 
@@ -509,7 +504,7 @@ class MentionTable:
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PRON") or not any(c.isalnum() for c in token.text):
             return None  # the small model sometimes tags the hyphen of "semi-finals" as a noun
         head = token
-        if token.lemma_.lower() in _QUANTITY_HEADS or token.pos_ in ("NUM", "PRON"):
+        if token.lemma_.lower() in grammar().quantity_heads or token.pos_ in ("NUM", "PRON"):
             of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
             objects = [c for p in of for c in p.children if c.dep_ == "pobj"]
             if objects:
@@ -569,7 +564,7 @@ class MentionTable:
 
     def pronoun_for(self, token: Token) -> Mention | None:
         """A mention for a subject "he" or "she", left for the resolve stage to link to a person."""
-        if token.lower_ not in SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        if token.lower_ not in grammar().subject_pronouns or token.dep_ not in ("nsubj", "nsubjpass"):
             return None
         if token.i in self._by_token:
             return self.mentions[self._by_token[token.i]]

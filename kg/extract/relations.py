@@ -67,8 +67,11 @@ def _fail(number: int, message: str) -> ExtractionError:
     return ExtractionError(f"E0{number} relations.json: {message}")
 
 
-def build_catalogue(data: dict) -> RelationCatalogue:
+def build_catalogue(data: dict, roles: dict[str, dict] | None = None) -> RelationCatalogue:
     """Validate ``relations.json`` and compile its paths; raises :class:`ExtractionError` with a numbered code.
+
+    ``roles`` is the table of role nouns (``nouns.json`` "roles" when not given): each one's
+    "relation" is the relation it states.
 
     >>> catalogue = build_catalogue(load_data("relations"))
     >>> catalogue.nouns["wife"], catalogue.kinds["spouseOf"].symmetric
@@ -84,7 +87,9 @@ def build_catalogue(data: dict) -> RelationCatalogue:
             )
         except ValueError as exc:
             raise _fail(30, f"relation '{name}': {exc}") from exc
-    unknown = {kind for kind in data["nouns"].values() if kind not in kinds}
+    nouns = {noun: spec["relation"] for noun, spec in (roles or load_data("nouns")["roles"]).items()
+             if "relation" in spec}
+    unknown = {kind for kind in nouns.values() if kind not in kinds}
     unknown |= {spec["relation"] for spec in data["verbs"] if spec["relation"] not in kinds}
     if unknown:
         raise _fail(31, f"nouns or verbs name unknown relations {sorted(unknown)}")
@@ -97,7 +102,7 @@ def build_catalogue(data: dict) -> RelationCatalogue:
     if set(CUES) - set(confidence):
         raise _fail(32, f"confidence lacks cues {sorted(set(CUES) - set(confidence))}")
     organs = {normalize_name(name): code for name, code in data["state_organs"].items()}
-    return RelationCatalogue(kinds, dict(data["nouns"]), {k: tuple(v) for k, v in verbs.items()}, organs,
+    return RelationCatalogue(kinds, nouns, {k: tuple(v) for k, v in verbs.items()}, organs,
                              frozenset(data["organ_heads"]), confidence)
 
 

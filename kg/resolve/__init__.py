@@ -65,8 +65,10 @@ class _Nouns:
 @lru_cache(maxsize=1)
 def _nouns() -> _Nouns:
     data = load_data("nouns")
-    return _Nouns(data["role_nouns"], frozenset(data["state_actor_nouns"]), frozenset(data["definite_country_nouns"]),
-                  frozenset(data["national_goods"]), frozenset(data["person_roles"]),
+    roles = data["roles"]
+    return _Nouns({noun: spec["role"] for noun, spec in roles.items() if "role" in spec},
+                  frozenset(data["state_actor_nouns"]), frozenset(data["definite_country_nouns"]),
+                  frozenset(data["national_goods"]), frozenset(n for n, spec in roles.items() if spec.get("person")),
                   frozenset(data["government_nouns"]["words"]))
 
 

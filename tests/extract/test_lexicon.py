@@ -93,3 +93,16 @@ def test_voices_are_data_and_a_misspelt_voice_is_refused_with_its_number():
     data["voices"]["list"].append({"name": "middle", "when": {"tag": ["VBZ"]}})
     with pytest.raises(ExtractionError, match=r"E027 events.json, voice 6 \('middle'\): unknown keys \['tag'\]"):
         build_lexicon(data)
+
+
+@pytest.mark.parametrize("name", ["countries", "events", "furniture", "grammar", "modality", "nouns", "relations"])
+def test_every_language_file_is_checked_when_read(name):
+    from kg.lang import SCHEMAS, check_data, load_data
+
+    data = load_data(name)
+    assert set(SCHEMAS[name]) <= set(data)
+    first = next(iter(SCHEMAS[name]))
+    with pytest.raises(ExtractionError, match="E004"):
+        check_data(name, {k: v for k, v in data.items() if k != first})
+    with pytest.raises(ExtractionError, match="E005"):
+        check_data(name, {**data, first: 7})

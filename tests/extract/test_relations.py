@@ -59,7 +59,6 @@ def test_a_name_that_is_no_organ_does_not_act_for_a_country():
 
 
 def test_catalogue_names_an_unknown_relation_with_a_code():
-    data = load_data("relations")
-    broken = {**data, "nouns": {**data["nouns"], "cousin": "cousinOf"}}
+    roles = {**load_data("nouns")["roles"], "cousin": {"relation": "cousinOf"}}
     with pytest.raises(ExtractionError, match="E031"):
-        build_catalogue(broken)
+        build_catalogue(load_data("relations"), roles)
