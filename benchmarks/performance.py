@@ -180,7 +180,7 @@ def main() -> None:
         for size in sizes:
             corpus = root / f"corpus-{size}"
             write_corpus(corpus, size)
-            texts = [a.text for a in read_articles([str(corpus)])]
+            texts = [a.parsed_text for a in read_articles([str(corpus)])]  # what kg parses: headline and body
             words = sum(len(t.split()) for t in texts)
             spacy_seconds = bare_spacy(texts, args.model, batch_size)
             one = timed_load(corpus, root / f"store-{size}", args.model, 1)
