@@ -24,6 +24,11 @@ from kg.temporal import find_full_dates
 
 _TERMINAL = tuple('.!?"”’\')…:')
 _MIN_PROSE_WORDS = 4
+_MAX_FURNITURE_WORDS = 60
+_MIN_RELAXED_WORDS = 8  # a line this long is prose without final punctuation, when a page has no other
+#: bidirectional marks and zero-width characters pasted into scraped text; they hide a line's last character
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069\ufeff\u00ad"))
 _MIN_TITLE_WORDS = 4
 _MIN_DESCRIPTION_WORDS = 12
 _MAX_BYLINE_WORDS = 12
@@ -42,6 +47,8 @@ class _Patterns:
     timestamp: re.Pattern[str]
     date_line: re.Pattern[str]
     date_prefix: re.Pattern[str]
+    citation: re.Pattern[str]
+    notice_prefix: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +63,8 @@ def _patterns() -> _Patterns:
         timestamp=re.compile(data["timestamp_pattern"]),
         date_line=re.compile(data["date_line_pattern"], re.I),
         date_prefix=re.compile(data["date_prefix_pattern"], re.I),
+        citation=re.compile(data["citation_pattern"], re.I),
+        notice_prefix=re.compile(data["notice_prefix_pattern"], re.I),
     )
 
 
@@ -71,22 +80,28 @@ def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
 
-def is_prose(line: str) -> bool:
+def is_prose(line: str, relaxed: bool = False) -> bool:
     """A sentence-like line: several words, lower-case letters, final punctuation.
+
+    ``relaxed`` drops the final punctuation for lines of many words, for pages whose text has
+    none (a scraper that cut the last sentence, a feed without full stops).
 
     >>> is_prose("Talks resumed in Minsk on Friday.")
     True
-    >>> is_prose("More Stories")
-    False
+    >>> is_prose("More Stories"), is_prose("Talks resumed in Minsk on Friday after a pause", relaxed=True)
+    (False, True)
     """
-    return _words(line) >= _MIN_PROSE_WORDS and line.endswith(_TERMINAL) and any(c.islower() for c in line)
+    ended = line.endswith(_TERMINAL) or (relaxed and _words(line) >= _MIN_RELAXED_WORDS)
+    return _words(line) >= _MIN_PROSE_WORDS and ended and any(c.islower() for c in line)
 
 
 def _unwrap(text: str) -> list[str]:
     """Lines of the page, with hard-wrapped paragraphs joined back into one line."""
     lines: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.split())
+    patterns = _patterns()
+    for raw in text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(patterns.citation.sub("", raw).split())
+        line = patterns.notice_prefix.sub("", line)
         if not line:
             lines.append("")
             continue
@@ -180,7 +195,17 @@ def _choose_title(headings: list[str], counts: Counter[str]) -> tuple[str | None
 
 
 def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None) -> list[Article]:
-    """Return the articles on a page of plain text, first story first.
+    """Return the articles on a page of plain text, first story first (see :func:`_split_page`).
+
+    A page on which no line reads as prose is read again with :func:`is_prose` relaxed, so a text
+    without final punctuation is found rather than rejected whole.
+    """
+    return _split_page(text, source, meta) or _split_page(text, source, meta, relaxed=True)
+
+
+def _split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None,
+                relaxed: bool = False) -> list[Article]:
+    """The articles of a page, lines read as prose by :func:`is_prose` (``relaxed`` or not).
 
     >>> page = "Home\\nEnvoy meets leader in Minsk\\nBy JANE ROE – Daily Planet\\n"
     >>> page += "The envoy met the president in Minsk on Friday.\\nTalks went on for hours.\\n"
@@ -213,7 +238,8 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
             line = line[prefix.end():]
         repeated = keys[number] in seen
         seen.add(keys[number])
-        if patterns.furniture.fullmatch(line):
+        short = _words(line) <= _MAX_FURNITURE_WORDS  # a page glued into one long line is no caption or menu
+        if short and patterns.furniture.fullmatch(line):
             furniture_dates += find_full_dates(line)
             continue
         if stamp := patterns.timestamp.match(line):
@@ -229,11 +255,11 @@ def split_page(text: str, source: str = "<memory>", meta: PageMeta | None = None
             story.byline = story.byline or _title_case(byline["name"].strip())
             story.publisher = story.publisher or (byline["publisher"] or "").strip() or None
             continue
-        caption = any(p.match(line) for p in patterns.captions)
-        if caption or (is_prose(line) and (number in doubled or repeated)):
+        caption = short and any(p.match(line) for p in patterns.captions)
+        if caption or (is_prose(line, relaxed) and (number in doubled or repeated)):
             furniture_dates += find_full_dates(line)
             continue
-        if not is_prose(line):
+        if not is_prose(line, relaxed):
             if not story.paragraphs and len(stories) == 1:
                 headings.append(line)
             furniture_dates += find_full_dates(line)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from kg.ingest import parse_text
 from kg.ingest.page import split_page
 
@@ -190,3 +192,25 @@ def test_a_place_with_a_slashed_agency_credit_is_a_dateline():
     [article] = split_page("Yangon (Civil/Agencies) – Some 500 prisoners were released on Friday.\n")
     assert article.dateline == "Yangon"
     assert article.text.startswith("Some 500 prisoners")
+
+
+@pytest.mark.parametrize(("page", "text"), [
+    ("The talks resume in Oslo next week.[2]\nEnvoys met there in March to prepare an exchange.[3]\n",
+     "The talks resume in Oslo next week.\n\nEnvoys met there in March to prepare an exchange."),
+    ("Envoys from both sides met in Oslo on Monday to prepare a prisoner exchange",
+     "Envoys from both sides met in Oslo on Monday to prepare a prisoner exchange"),
+    ("© 2025 Daily Planet. Envoys from both sides met in Oslo on Monday to prepare an exchange.\n",
+     "Envoys from both sides met in Oslo on Monday to prepare an exchange."),
+    ("\u200fEnvoys from both sides met in Oslo on Monday to prepare an exchange.\u200e\n",
+     "Envoys from both sides met in Oslo on Monday to prepare an exchange."),
+    ("Photos: the summit in pictures " + "Envoys from both sides met in Oslo on Monday to prepare an exchange. " * 12,
+     None),
+])
+def test_real_page_shapes_keep_their_article_text(page, text):
+    [article] = split_page(page)
+    assert article.text == text if text is not None else article.text.startswith("Photos: the summit")
+
+
+def test_a_short_copyright_line_is_still_furniture():
+    [article] = split_page("Envoys from both sides met in Oslo on Monday.\n© 2025 Daily Planet. All rights reserved.\n")
+    assert article.text == "Envoys from both sides met in Oslo on Monday."
