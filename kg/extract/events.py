@@ -219,11 +219,16 @@ def participants(token: Token, table: MentionTable, entity_only: bool,
     return list({m.index: m for m in found}.values())
 
 
-def _members(token: Token, table: MentionTable) -> list[Mention]:
-    """Named participants listed with "including" under a group ("prisoners, including X")."""
+def _members(token: Token, table: MentionTable, trigger: Token | None = None) -> list[Mention]:
+    """Named participants listed with "including" under a group ("prisoners, including X"), also when
+    the parser hangs the list off the trigger ("freed 123 prisoners on Saturday, including X")."""
     members: list[Mention] = []
     near = {token.i, *(c.i for c in token.children)}
-    for tok in token.subtree:
+    scope = list(token.subtree)
+    if trigger is not None and token.pos_ == "NOUN" and (token.tag_ == "NNS" or quantity_of(token) is not None):
+        near.add(trigger.i)
+        scope += [c for c in trigger.children if c.dep_ == "prep"]
+    for tok in scope:
         if tok.dep_ == "prep" and tok.lower_ in grammar().member_prepositions and tok.head.i in near:
             for obj in tok.children:
                 if obj.dep_ == "pobj":
@@ -271,7 +276,7 @@ def _fill(paths: tuple[Path, ...], token: Token, obj: Token | None, used: set[in
             counts.update((m.index, quantity) for m in found if quantity is not None and not m.is_name)
             mentions += [m for m in found if m not in mentions]
             if role == "target":
-                mentions += [m for m in _members(tok, table) if m not in mentions]
+                mentions += [m for m in _members(tok, table, token) if m not in mentions]
         if mentions:
             return tokens, mentions, counts, rank
     return [], [], {}, 0
@@ -407,6 +412,18 @@ def find_events(article: Article, doc: Doc, table: MentionTable, lexicon: Lexico
                 break
 
 
+def _other_side(token: Token, lexicon: Lexicon, table: MentionTable, event_nouns: frozenset[str]) -> list[Mention]:
+    """The people an exchange frees on the other side ("X was freed in exchange for Y": Y)."""
+    exchanges, lemma = lexicon.exchanges, token.lemma_.lower()
+    if not any(t.family.name in exchanges.families for t in lexicon.triggers.get(lemma, ())):
+        return []
+    found: list[Mention] = []
+    for path in exchanges.paths_for(lemma):
+        for tok in follow(path, token):
+            found += [m for m in participants(tok, table, path.entity_only, event_nouns) if m not in found]
+    return found
+
+
 def _denied(mention: Mention, doc: Doc) -> bool:
     """Whether a participant is denied by its own determiner ("freed 3,000 people but no political prisoners")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -474,7 +491,11 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
         base *= weights["place_as_agent"]
     agent_options: list[Mention | None] = list(agents) or [None]
     target_options: list[Mention | None] = list(targets) or [None]
-    for agent, target in product(agent_options, target_options):
+    taken = {m.index for m in targets + agents}
+    other_side = [m for m in _other_side(token, lexicon, table, event_nouns) if m.index not in taken]
+    # the other side's people in an exchange are freed by the other side, whom the article may name
+    pairs = [*product(agent_options, target_options), *((None, m) for m in other_side)]
+    for agent, target in pairs:
         if agent is not None and target is not None and agent.index == target.index:
             continue
         confidence = base
@@ -491,5 +512,6 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
             date=when.date, start_date=when.start, date_text=when.text, period=when.period,
             place=None if place is None else place.index,
             quantity=None if target is None else counts.get(target.index),
-            modality=pair_modality, event_class=event_class, confidence=round(confidence, 3),
+            modality=pair_modality, confidence=round(confidence, 3),
+            event_class=lexicon.exchanges.event_class if target in other_side else event_class,
         )

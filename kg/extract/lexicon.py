@@ -93,6 +93,20 @@ class Voice:
 
 
 @dataclass(frozen=True)
+class Exchanges:
+    """Where the other side of an exchange is named ("freed in exchange for Y"), and what its release is."""
+
+    families: frozenset[str] = frozenset()
+    event_class: str = ""
+    paths: tuple[Path, ...] = ()
+    trigger_paths: dict[str, tuple[Path, ...]] = field(default_factory=dict)
+
+    def paths_for(self, lemma: str) -> tuple[Path, ...]:
+        """The paths to the other side's people from a trigger of this lemma."""
+        return self.paths + self.trigger_paths.get(lemma, ())
+
+
+@dataclass(frozen=True)
 class Reversals:
     """Governors that undo the act under them ("rescinded the move to remove X"), and what it becomes."""
 
@@ -111,6 +125,7 @@ class Lexicon:
     confidence: dict[str, float]
     reversals: Reversals = Reversals()
     voices: tuple[Voice, ...] = ()
+    exchanges: Exchanges = Exchanges()
 
     def voice_of(self, token: Token) -> Voice | None:
         """The first voice a trigger token is in; None for the active voice its frame describes."""
@@ -189,7 +204,15 @@ def build_lexicon(data: dict) -> Lexicon:
     reversals = Reversals(tuple(parse_path(p) for p in spec.get("governors", ())),
                           parse_path(spec["agent"]) if "agent" in spec else None, dict(spec.get("families", {})))
     voices = tuple(_voice(number, spec) for number, spec in enumerate(data.get("voices", {}).get("list", ()), 1))
-    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths, confidence, reversals, voices)
+    spec = data.get("exchanges", {})
+    if set(spec.get("families", ())) - set(families):
+        raise _fail(28, "exchanges", f"unknown families {sorted(set(spec['families']) - set(families))}")
+    exchanges = Exchanges(frozenset(spec.get("families", ())), spec.get("class", ""),
+                          tuple(parse_path(p) for p in spec.get("paths", ())),
+                          {lemma: tuple(parse_path(p) for p in paths)
+                           for lemma, paths in spec.get("trigger_paths", {}).items()})
+    return Lexicon(families, {k: tuple(v) for k, v in triggers.items()}, object_paths, confidence, reversals, voices,
+                   exchanges)
 
 
 _VOICE_KEYS = frozenset({"name", "when", "target_before", "target_after", "agent_keeps", "passive", "example"})

@@ -28,6 +28,7 @@ class _Cues:
     decision_families: frozenset[str]
     decision_verbs: frozenset[str]
     announcers: frozenset[str]
+    infinitive_verbs: dict[str, Modality]
     presupposing: frozenset[str]
     topic_governors: frozenset[str]
     topic_preps: frozenset[str]
@@ -55,6 +56,7 @@ def _cues() -> _Cues:
         decision_families=frozenset(data["decisions"]["families"]),
         decision_verbs=frozenset(data["decisions"]["verbs"]),
         announcers=frozenset(data["decisions"]["announcers"]),
+        infinitive_verbs=as_modality(data["infinitive_governors"]["verbs"]),
         presupposing=frozenset(data["presupposing_prepositions"]["words"]),
         topic_governors=frozenset(data["topics"]["governors"]),
         topic_preps=frozenset(data["topics"]["prepositions"]),
@@ -148,6 +150,9 @@ def _governor_cue(trigger: Token, cues: _Cues, by_decision: bool = False) -> Mod
         head = token.head
         lemma = head.lemma_.lower()
         verb_cue = _verb_cue(head, cues) if head.pos_ in ("VERB", "AUX") else None
+        infinitive = token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if verb_cue is None and infinitive:
+            verb_cue = cues.infinitive_verbs.get(lemma)  # "X is to be freed"
         if by_decision and lemma in cues.decision_verbs:
             verb_cue = None  # "agreed to lift sanctions": the decision is the act
         if verb_cue is not None and (token.dep_ != "prep" or token.lower_ in cues.intent_preps):

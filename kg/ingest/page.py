@@ -122,9 +122,10 @@ def _unwrap(text: str) -> list[str]:
 _MIN_DATELINE_LETTERS = 7  # shorter words in capitals are often acronyms ("NATO —"), unless a capital city
 
 
-def _capitals(place: str) -> bool:
+def _capitals(place: str, region: bool = False) -> bool:
     """Whether a place in capitals before a dash is a dateline ("WASHINGTON —", "KYIV —"), not an acronym
-    opening prose ("NATO — the alliance ...") or a name in running text ("Minsk — ...").
+    opening prose ("NATO — the alliance ...") or a name in running text ("Minsk — "); a place
+    followed by its region ("GOMA, Congo —") always is.
 
     >>> _capitals("WASHINGTON "), _capitals("KYIV"), _capitals("NATO"), _capitals("Minsk")
     (True, True, False, False)
@@ -132,7 +133,7 @@ def _capitals(place: str) -> bool:
     letters = [c for c in place if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return False
-    return len(letters) >= _MIN_DATELINE_LETTERS or " " in place.strip() or \
+    return region or len(letters) >= _MIN_DATELINE_LETTERS or " " in place.strip() or \
         country_gazetteer().capital_of(place.strip()) is not None
 
 
@@ -265,7 +266,8 @@ def _split_page(text: str, source: str = "<memory>", meta: PageMeta | None = Non
             furniture_dates += find_full_dates(line)
             continue
         dateline = patterns.dateline.match(line)
-        if dateline and (dateline["agency"] or dateline["date"] or _capitals(dateline["place"])):
+        capitals = dateline is not None and _capitals(dateline["place"], bool(dateline["region"]))
+        if dateline and (dateline["agency"] or dateline["date"] or capitals):
             if len(story.paragraphs) >= _BODY_BEFORE_SPLIT:
                 story = _Story()
                 stories.append(story)

@@ -48,8 +48,9 @@ def agents_from_article(events: Sequence[ResolvedEvent], lexicon: Lexicon, headl
         if event.agent is not None or event.target is None or not family.agent_from or not event.asserted:
             completed.append(event)
             continue
+        # (not from the same trigger: "X was freed in exchange for Y" names one side's agent, not the other's)
         sources = [e for e in events if e.family in family.agent_from and e.agent is not None
-                   and e.agent != event.target and e is not event]
+                   and e.agent != event.target and e.start != event.start]
         agent = _article_agent(event, sources, headline_end)
         if agent is None:
             completed.append(event)

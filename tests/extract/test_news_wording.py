@@ -291,3 +291,53 @@ def test_a_headline_clause_before_a_comma_is_not_governed_by_the_next_one():
     found = facts("Canada hits Rosneft with sanctions, Ottawa summit called off\n\nThe measures took effect on Monday.")
     assert [(f.agent, f.target, f.modality) for f in found if f.family == "Sanction"] == [
         ("Canada", "Rosneft", Modality.ASSERTED)]
+
+
+# -- exchanges -----------------------------------------------------------------------------------
+
+
+def test_freed_in_exchange_for_someone_frees_both():
+    found = asserted("Oleg Brin was freed in exchange for Tom Hale on Thursday.")
+    assert {t for _, t in of(found, "Release")} == {"Oleg Brin", "Tom Hale"}
+    assert {f.event_class for f in found if f.target == "Tom Hale"} == {"PrisonerExchange"}
+
+
+def test_swapping_someone_for_someone_is_a_release_by_each_side():
+    found = asserted("Russia swapped Oleg Brin for Tom Hale, the American reporter, on Thursday.")
+    assert set(of(found, "Release")) == {("Russia", "Oleg Brin"), (None, "Tom Hale")}
+
+
+def test_the_other_sides_release_keeps_its_own_agent():
+    found = asserted("The United States freed Oleg Brin in exchange for Russia's release of Tom Hale.")
+    assert set(of(found, "Release")) == {("United States", "Oleg Brin"), ("Russia", "Tom Hale")}
+
+
+def test_a_planned_swap_stays_planned():
+    found = facts("Russia and the United States plan to swap Oleg Brin for Tom Hale next month.")
+    assert {f.modality for f in found if f.family == "Release"} == {Modality.PLANNED}
+
+
+def test_prisoners_exchanged_including_named_people_are_each_freed():
+    found = asserted("Belarus freed 123 prisoners on Saturday, including Maria Kolesnikova and Maxim Znak.")
+    assert {("Belarus", "Maria Kolesnikova"), ("Belarus", "Maxim Znak"), ("Belarus", "123 prisoners")} <= set(
+        of(found, "Release"))
+
+
+# -- more modality and datelines -----------------------------------------------------------------
+
+
+def test_to_be_released_is_a_plan_but_subject_to_sanctions_is_a_fact():
+    assert [f.modality for f in facts("Tom Hale is reportedly to be released on Friday.")
+            if f.family == "Release"] == [Modality.PLANNED]
+
+
+def test_pausing_sanctions_is_relief_and_threatening_them_a_proposal():
+    assert of(asserted("The EU paused sanctions on Belarus in May."), "SanctionRelief") == [("EU", "Belarus")]
+    found = facts("The EU threatened sanctions against Belarus on Monday.")
+    assert [(f.agent, f.target, f.modality) for f in found if f.family == "Sanction"] == [
+        ("EU", "Belarus", Modality.PROPOSED)]
+
+
+def test_a_dateline_with_its_region_is_never_an_agent():
+    found = asserted("GOMA, Congo — Rebels freed 20 soldiers on Monday.")
+    assert of(found, "Release") == [("Rebels", "20 soldiers")]
