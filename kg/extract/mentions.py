@@ -313,13 +313,15 @@ def _split_people(ent: Span, surnames: frozenset[str]) -> list[Span]:
 
 
 def _anaphoric_count(token: Token) -> int | None:
-    """How many named things a plural noun points back to: 2 for "both men", N for "the N men"."""
+    """How many named things a plural noun points back to: 2 for "both men", N for "the N men"
+    or "Russia's N largest companies"."""
     if token.tag_ != "NNS":
         return None
     children = list(token.children)
     if any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in children):
         return 2
-    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in children):
+    # "the two companies", "Russia's two largest oil companies": definite, by an article or an owner
+    if any((c.dep_ == "det" and c.lower_ in ("the", "these", "those")) or c.dep_ == "poss" for c in children):
         numbers = [c for c in children if c.dep_ == "nummod"]
         if len(numbers) == 1:
             value = parse_number(numbers[0].text)

@@ -179,6 +179,11 @@ class _Resolver:
             if m.type is EntityType.PERSON and role in m.roles and abs(m.sentence - group.sentence) <= _ROLE_WINDOW
             and not (group.country and m.country and self._code(group.country) != self._code(m.country))
         ]
+        if not candidates and group.definite and group.country:
+            # "the Chinese leader" far from "Chinese President Xi Jinping": the country printed with both says who
+            code = self._code(group.country)
+            candidates = [m for m in self.mentions if m.type is EntityType.PERSON and role in m.roles
+                          and m.country and self._code(m.country) == code]
         if not candidates:
             return None
         nearest = min(candidates, key=lambda m: (abs(m.sentence - group.sentence), m.sentence < group.sentence))

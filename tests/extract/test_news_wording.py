@@ -341,3 +341,23 @@ def test_pausing_sanctions_is_relief_and_threatening_them_a_proposal():
 def test_a_dateline_with_its_region_is_never_an_agent():
     found = asserted("GOMA, Congo — Rebels freed 20 soldiers on Monday.")
     assert of(found, "Release") == [("Rebels", "20 soldiers")]
+
+
+# -- descriptions to names -----------------------------------------------------------------------
+
+
+def test_an_owned_count_of_companies_refers_back_to_the_names_before():
+    found = asserted("Investors sold shares of Rosneft and Lukoil on Monday. "
+                     "Britain sanctioned Russia's two largest oil companies on Friday.")
+    assert set(of(found, "Sanction")) == {("United Kingdom", "Rosneft"), ("United Kingdom", "Lukoil")}
+
+
+def test_the_leader_of_a_country_is_the_person_printed_with_that_country_far_before():
+    found = asserted("Chinese President Xi Jinping arrived in Moscow on Monday. The visit lasted three days. "
+                     "Trade was high on the agenda. Crowds gathered. Vladimir Putin met the Chinese leader on Tuesday.")
+    assert of(found, "Meeting") == [("Vladimir Putin", "Xi Jinping")]
+
+
+def test_a_role_description_stays_itself_when_no_name_of_that_country_is_printed():
+    found = asserted("Xi Jinping arrived in Moscow on Monday. Vladimir Putin met the Belarusian leader on Tuesday.")
+    assert of(found, "Meeting") == [("Vladimir Putin", "Belarusian leader")]
