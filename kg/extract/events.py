@@ -211,7 +211,8 @@ def participants(token: Token, table: MentionTable, entity_only: bool,
             found.append(named)
         elif earlier := table.antecedents_of(tok):
             found.extend(earlier)  # "both companies": the two just named
-        elif (not entity_only or tok.pos_ == "PROPN") and tok.lemma_.lower() not in event_nouns:
+        elif (not entity_only or (tok.pos_ == "PROPN" and tok.text[:1].isupper())) \
+                and tok.lemma_.lower() not in event_nouns:
             # a proper noun the NER missed is still a name ("designating Luz Ibanez Carranza of Peru")
             group = table.group_for(tok)
             if group is not None:

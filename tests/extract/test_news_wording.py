@@ -10,7 +10,7 @@ import pytest
 
 from kg.records import Modality
 
-from ..conftest import asserted, facts
+from ..conftest import asserted, facts, relations
 
 
 def of(found, family):
@@ -361,3 +361,11 @@ def test_the_leader_of_a_country_is_the_person_printed_with_that_country_far_bef
 def test_a_role_description_stays_itself_when_no_name_of_that_country_is_printed():
     found = asserted("Xi Jinping arrived in Moscow on Monday. Vladimir Putin met the Belarusian leader on Tuesday.")
     assert of(found, "Meeting") == [("Vladimir Putin", "Belarusian leader")]
+
+
+def test_a_department_that_acts_is_kept_linked_to_its_state_and_lends_its_agency_to_the_article():
+    text = ("The US Treasury Department sanctioned five senior officials on Thursday. "
+            "Among those sanctioned is Ana Ruiz.")
+    assert set(of(asserted(text), "Sanction")) == {("US Treasury Department", "five senior officials"),
+                                                   ("US Treasury Department", "Ana Ruiz")}
+    assert ("US Treasury Department", "actsFor", "United States") in relations(text)
