@@ -77,7 +77,7 @@ class StoreStats:
         entities = counts("SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?k . ?k rdfs:subClassOf+ kg:Entity } "
                           "GROUP BY ?k ORDER BY DESC(?n) ?k")
         events = counts("SELECT ?k (COUNT(DISTINCT ?e) AS ?n) "
-                        "WHERE { ?e a kg:Event, ?k . ?k rdfs:subClassOf kg:Event } GROUP BY ?k ORDER BY DESC(?n)")
+                        "WHERE { ?e a kg:Event, ?k . ?k rdfs:subClassOf kg:Event } GROUP BY ?k ORDER BY DESC(?n) ?k")
         relations = counts("SELECT ?k (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a kg:Relation ; kg:relationType ?k } "
                            "GROUP BY ?k ORDER BY DESC(?n) ?k")
         # the merge less the ontology's own triples, in two queries: Virtuoso reads a query with a
