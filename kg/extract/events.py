@@ -477,8 +477,9 @@ def _events_for(token: Token, trigger: Trigger, obj: Token | None, article: Arti
     if reverser is not None:  # "rescinded the move to remove Cuba from the list": a sanction, by the rescinder
         family = lexicon.families[lexicon.reversals.families[family.name]]
         event_class, modality_token = family.name, reverser
-        agents = [m for t in follow(lexicon.reversals.agent, reverser) if lexicon.reversals.agent
-                  for m in participants(t, table, False, event_nouns)] if lexicon.reversals.agent else []
+        agent_path = lexicon.reversals.agent
+        agents = [m for t in follow(agent_path, reverser) for m in participants(t, table, False, event_nouns)
+                  ] if agent_path is not None else []
     sentence = table.sentence_of(token)
     modality = modality_of(modality_token, family.name)
     when = _date(token, sentence, table, article, future=modality in (Modality.PLANNED, Modality.PROPOSED))

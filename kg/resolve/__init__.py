@@ -304,6 +304,7 @@ class _Resolver:
         return self.key_of.get(index)
 
     def events(self) -> list[ResolvedEvent]:
+        """Each extracted event between entity keys, unmerged (``resolve`` merges after the article steps)."""
         families = self.lexicon.families
         resolved: list[ResolvedEvent] = []
         for event in self.extraction.events:
@@ -321,10 +322,11 @@ class _Resolver:
                 target = self._own_group(event.target)
                 if target is None or target == agent:
                     continue
-            if event.agent is not None and agent is None and family.agent_from and target is not None:
-                pass  # "I am designating X": an agent the article may still name (see kg.resolve.article)
-            elif (event.agent is not None and agent is None) or (event.target is not None and target is None):
-                continue  # a pronoun with no antecedent: the event would name the wrong party, or none
+            # a pronoun with no antecedent would name the wrong party, or none: the event is dropped, except
+            # an agent the article may still name ("I am designating X": see kg.resolve.article)
+            lost_agent = event.agent is not None and agent is None and not (family.agent_from and target is not None)
+            if lost_agent or (event.target is not None and target is None):
+                continue
             required = family.requires
             confidence = event.confidence
             for role, key in (("agent", agent), ("target", target)):
@@ -333,7 +335,7 @@ class _Resolver:
             place = self.key_of.get(event.place) if event.place is not None else None
             texts = (self._text(event.agent), self._text(event.target))
             resolved.append(_resolved(event, (agent, target), texts, place, round(confidence, 3)))
-        return merge_events(resolved, self.lexicon)
+        return resolved
 
 
     def relations(self) -> list[ResolvedRelation]:

@@ -101,7 +101,7 @@ def descriptions_to_names(events: Sequence[ResolvedEvent], descriptions: dict[st
             fits = [key for key in named.get(event.family, ()) if key != event.agent
                     and (country is None or not countries[key] or country in countries[key])]
             if len(fits) == 1:
-                event = replace(event, target=fits[0], target_text=event.target_text)
+                event = replace(event, target=fits[0])  # target_text keeps the words printed
         completed.append(event)
     return completed
 
