@@ -27,7 +27,11 @@ from kg.nlp import parse
 from kg.rdf import KG, TripleSet, article_iri, build_graph, build_triples, entity_key, new_graph
 from kg.records import Article, Modality, Resolution
 from kg.resolve import resolve
-from kg.resolve.people import PeopleIndex
+from kg.resolve.corpus import PrintedName, corpus_links
+from kg.lang.names import name_rules
+from kg.rdf.links import link_graph, unlink_graph
+from kg.rdf.namespace import RESOURCE
+from kg.store._converter import from_ox
 from kg.store import RemoteStore, Store, open_store
 
 _PROGRESS_FROM = 5  # articles; smaller loads print no progress bar
@@ -42,6 +46,7 @@ class LoadReport:
     skipped: int = 0
     duplicates: int = 0
     triples: int = 0
+    relinked: int = 0
     events: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> str:
@@ -94,31 +99,72 @@ def resolved_batches(articles: Iterable[Article], settings: Settings, workers: i
 
 
 def article_triples(
-    articles: Iterable[Article], settings: Settings, workers: int = 1, people: PeopleIndex | None = None
+    articles: Iterable[Article], settings: Settings, workers: int = 1
 ) -> Iterator[tuple[Resolution, TripleSet]]:
-    """Each article's resolution and RDF triples, in input order, parsed by ``workers`` processes.
-
-    With ``people``, a person named only by surname is linked to the one full name known
-    for it (from the store, earlier batches or the same batch), and the index learns the
-    full names of each batch before the batch is linked.
-    """
+    """Each article's resolution and RDF triples, as the article printed its names, in input order,
+    parsed by ``workers`` processes (:func:`link_corpus` then links names across articles)."""
     lexicon, relations = settings.rules()
     for batch in resolved_batches(articles, settings, workers):
-        if people is not None:
-            people.learn(batch)
-            batch = [people.link(resolution) for resolution in batch]
         for resolution in batch:
             yield resolution, build_triples(resolution, lexicon, relations)
 
 
-def known_people(store: Store | RemoteStore) -> PeopleIndex:
-    """A :class:`PeopleIndex` of the full names of the people already in a store."""
-    people = PeopleIndex()
-    for row in store.query("SELECT ?e ?label WHERE { ?e a kg:Person ; rdfs:label ?label }").values():
-        key = entity_key(row["e"] or "", "person")
-        if key is not None:
-            people.add(key, row["label"] or "")
-    return people
+_ARTICLE_GRAPHS = f'FILTER(STRSTARTS(STR(?g), "{RESOURCE}article-"))'
+_NAMED = f"""SELECT ?g ?e ?label ?alt WHERE {{ GRAPH ?g {{
+  VALUES ?type {{ kg:Person kg:Organization }} ?e a ?type ; rdfs:label ?label OPTIONAL {{ ?e skos:altLabel ?alt }}
+}} {_ARTICLE_GRAPHS} }}"""
+_LINKS = f"""SELECT ?g ?linked ?printed ?plabel WHERE {{ GRAPH ?g {{
+  ?record a kg:NameLink ; kg:linkedEntity ?linked ; kg:printedEntity ?printed ; kg:printedLabel ?plabel
+}} {_ARTICLE_GRAPHS} }}"""
+
+
+def _entity_key(iri: str) -> str | None:
+    local = iri[len(str(RESOURCE)):] if iri.startswith(str(RESOURCE)) else ""
+    kind, _, rest = local.partition("-")
+    return f"{kind}/{rest}" if kind in ("person", "org") and rest else None
+
+
+def link_corpus(store: Store | RemoteStore, settings: Settings) -> int:
+    """Link the names every article printed to the entities the whole store names
+    (:func:`kg.resolve.corpus.corpus_links`), relinking or unlinking the article graphs whose links
+    changed; returns how many graphs were rewritten. The result depends on the store's articles,
+    not on the order they came in, and a removed article's names stop holding links up."""
+    current: dict[str, dict[str, tuple[str, str]]] = {}
+    printed_as: dict[tuple[str, str], tuple[str, str]] = {}  # (graph, linked key) → (printed key, label)
+    for row in store.query(_LINKS).values():
+        graph, linked, printed = row["g"] or "", _entity_key(row["linked"] or ""), _entity_key(row["printed"] or "")
+        if linked and printed:
+            printed_as[(graph, linked)] = (printed, row["plabel"] or "")
+            current.setdefault(graph, {})[printed] = (linked, "")
+    names: dict[tuple[str, str], tuple[str, set[str]]] = {}
+    for row in store.query(_NAMED).values():
+        graph, key = row["g"] or "", _entity_key(row["e"] or "")
+        if key is None:
+            continue
+        if (graph, key) in printed_as:
+            key, label = printed_as[(graph, key)]
+        else:
+            label = row["label"] or ""
+        entry = names.setdefault((graph, key), (label, set()))
+        if row["alt"]:
+            entry[1].add(row["alt"])
+    printed = [PrintedName(g, k, label, frozenset(alts - {label})) for (g, k), (label, alts) in names.items()]
+    desired: dict[str, dict[str, tuple[str, str]]] = {}
+    for (graph, key), link in corpus_links(printed, name_rules()).items():
+        desired.setdefault(graph, {})[key] = link
+    lexicon, relations = settings.rules()
+    changed = 0
+    for graph in sorted(set(current) | set(desired)):
+        wanted = desired.get(graph, {})
+        if {k: v[0] for k, v in wanted.items()} == {k: v[0] for k, v in current.get(graph, {}).items()}:
+            continue
+        name = rdflib.URIRef(graph)
+        rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").rows
+        triples = {(from_ox(s), from_ox(p), from_ox(o)) for s, p, o in rows}  # type: ignore[arg-type]
+        store.add_graph(name, link_graph(name, unlink_graph(triples, lexicon, relations), wanted, lexicon, relations),
+                        replace=True)
+        changed += 1
+    return changed
 
 
 def graph_from_text(text: str, published: str | date | None = None, settings: Settings | None = None) -> rdflib.Graph:
@@ -207,7 +253,7 @@ def load_paths(
                 in_flight_size = len(batch)
                 batch.clear()
 
-            for resolution, triples in article_triples(pending, settings, workers, known_people(store)):
+            for resolution, triples in article_triples(pending, settings, workers):
                 article = resolution.article
                 batch.append((article_iri(article), triples | source_triples(article, pages[article.id])))
                 report.loaded += 1
@@ -220,6 +266,7 @@ def load_paths(
                 commit()
             collect()
         progress_bar.close()
+        report.relinked = link_corpus(store, settings)
     return report
 
 

@@ -132,6 +132,15 @@ class Lexicon:
         return next((voice for voice in self.voices if voice.holds(token)), None)
 
     @cached_property
+    def family_of(self) -> dict[str, str]:
+        """The family of each event class ("PhoneCall": "Meeting"), families themselves included."""
+        found = {name: name for name in self.families}
+        for triggers in self.triggers.values():
+            for trigger in triggers:
+                found.setdefault(trigger.event_class, trigger.family.name)
+        return found
+
+    @cached_property
     def event_nouns(self) -> frozenset[str]:
         """Lemmas of noun triggers ("visit", "talks"): a noun naming an event is no participant."""
         return frozenset(lemma for lemma, found in self.triggers.items() if any("NOUN" in t.pos for t in found))

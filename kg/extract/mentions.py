@@ -6,6 +6,7 @@ beside a name ("the airline, Belavia" is an organisation, "ships named X" vessel
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,8 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.quantities import parse_number
 from kg.lang import load_data
-from kg.lang.gazetteer import country_gazetteer
+from kg.lang.gazetteer import country_gazetteer, place_sizes
 from kg.lang.grammar import grammar
+from kg.lang.names import NameRules, clean_label, fold, name_rules
 from kg.records import EntityType, Mention
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -62,21 +64,114 @@ def _country_in(head: Token) -> str | None:
     return None
 
 
+_MIN_DEMONYM = 6  # letters: "Yoon" is no demonym of a town "Yoo"
+_DEMONYM_PLACE = 1_000_000  # people: a demonym names a region or a big city ("Pennsylvanian", "Muscovite")
+
+
+def _is_demonym(word: str, rules: NameRules) -> bool:
+    """A demonym printed before a name: of a country ("Belarusian") or of a place the gazetteer knows
+    ("Pennsylvanian": Pennsylvania)."""
+    if country_gazetteer().by_demonym(word):
+        return True
+    folded, sizes = fold(word), place_sizes()
+    if len(folded) < _MIN_DEMONYM:
+        return False
+    return any(folded.endswith(suffix)
+               and sizes.get(folded[: len(folded) - len(suffix)] + replacement, 0) >= _DEMONYM_PLACE
+               for suffix, replacement in rules.demonym_suffixes)
+
+
 def _clean_span(span: Span, label: str) -> Span | None:
-    """Drop a person's leading titles, a leading "the" and a trailing possessive; None if nothing is left."""
-    nouns = _nouns()
+    """Drop a person's leading titles, honorifics and demonyms ("Pennsylvanian Fogel"), a leading "the",
+    and a trailing possessive (with what the model ran on past it: "Trump's Executive"); None if
+    nothing is left."""
+    nouns, rules = _nouns(), name_rules()
     start, end = span.start, span.end
-    strip = nouns.titles if label == "PERSON" else frozenset({"the"})
-    while start < end - 1 and span.doc[start].lower_ in strip:
-        start += 1
-    while end > start and (span.doc[end - 1].dep_ == "case" or span.doc[end - 1].lower_ in ("'s", "’s", "'")):
+    doc = span.doc
+    if label == "PERSON":
+        while start < end - 1 and (doc[start].lower_ in nouns.titles or rules.is_honorific(doc[start].text)
+                                   or doc[start].is_punct or _is_demonym(doc[start].text, rules)):
+            start += 1
+        owner = next((t.i for t in doc[start + 1:end] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
+        if owner is not None:
+            end = owner
+    else:
+        while start < end - 1 and doc[start].lower_ == "the":
+            start += 1
+    while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
     if end <= start:
         return None
-    cleaned = span.doc[start:end]
+    cleaned = doc[start:end]
     if not cleaned.text.strip() or "\n" in cleaned.text:
         return None
+    if label == "PERSON" and all(rules.is_honorific(t.text) or t.is_punct for t in cleaned):
+        return None  # "Retired Maj.": ranks the model took for a name
     return cleaned
+
+
+def _name_word(token: Token, rules: NameRules, roles: bool = False) -> bool:
+    """A word that can be part of a person's name: capitalised (not an acronym), not a title or rank
+    (nor a role noun, unless ``roles``), not a country or demonym, and not part of another kind of name."""
+    text = token.text
+    return (token.pos_ == "PROPN" and text[:1].isupper() and not (len(text) > 1 and text.isupper())
+            and token.ent_type_ in ("", "PERSON", "ORG") and token.lower_ not in _nouns().titles
+            and (roles or token.lower_ not in _nouns().role_nouns)
+            and not rules.is_honorific(text) and country_gazetteer().named_or_demonym(text) is None)
+
+
+def whole_name(span: Span, rules: NameRules) -> Span:
+    """A person's name span run on over the words the model left out of it: name particles and
+    the words after them ("Abdel Fattah" + "el-Sisi", "Ursula von" + "der Leyen"), and the other
+    words of the flat name it is part of ("Yoon Suk" + "Yeol", "Solomy" + "Balungi Bossa").
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline("en_core_web_sm")("South Korean President Yoon Suk Yeol met him.")
+    >>> whole_name(doc[3:5], name_rules()).text
+    'Yoon Suk Yeol'
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    while end < len(doc):
+        token = doc[end]
+        if token.lower_ in rules.particles or token.text in rules.joints:
+            after = end + 1
+            while after < len(doc) and (doc[after].lower_ in rules.particles or doc[after].text in rules.joints):
+                after += 1
+            if after < len(doc) and _name_word(doc[after], rules):
+                end = after + 1
+                continue
+            break
+        if _name_word(token, rules) and doc[end - 1].dep_ in ("compound", "flat") and doc[end - 1].head.i >= end:
+            end += 1
+            continue
+        break
+    while start > 0:
+        token = doc[start - 1]
+        # a sentence's first word is capitalised by its place ("Coach Maria Lima"): only the model's name
+        initial = token.is_sent_start and token.ent_type_ != "PERSON"
+        # a name whose head says it is a thing ("Official Gazette") may hold a role noun
+        thing = span.root.lower_ in rules.kind_heads
+        if _name_word(token, rules, roles=thing) and not initial and token.dep_ in ("compound", "flat", "nmod") \
+                and start <= token.head.i < end:
+            start -= 1
+            continue
+        break
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
+
+
+def _whole_names(ents: tuple[Span, ...]) -> list[Span]:
+    """The named entities, people's names made whole (:func:`whole_name`) and the names they
+    swallowed ("Celia Margarita", labelled an organisation, before "Reyes Ochoa") left out."""
+    rules = name_rules()
+    people = [whole_name(e, rules) if e.label_ == "PERSON" else e for e in ents]
+    covered: dict[int, int] = {}
+    for n, ent in enumerate(people):
+        if ent.label_ == "PERSON":
+            for i in range(ent.start, ent.end):
+                covered.setdefault(i, n)
+    return [ent for n, ent in enumerate(people)
+            if all(covered.get(i, n) == n for i in range(ent.start, ent.end))]
 
 
 def _type_noun(root: Token) -> EntityType | None:
@@ -114,10 +209,64 @@ def _has_who_clause(root: Token) -> bool:
     )
 
 
-def _entity_type(span: Span, label: str) -> EntityType | None:
+_BIG_PLACE = 200_000  # people: a one-word "person" that is a place this big is the place
+_KINDS = {"none": None, "Place": EntityType.PLACE, "Organization": EntityType.ORGANIZATION}
+
+
+def _titled(span: Span, rules: NameRules) -> bool:
+    """A title, rank or person noun printed just before a name ("journalist Win Tin", "Gen. X")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (rules.is_honorific(before.text)
+                                   or before.lemma_.lower() in load_data("nouns")["person_nouns"])
+
+
+def _joined_parties(text: str, people: frozenset[str], rules: NameRules) -> bool:
+    """ "Trump–Xi", "Murillo-Ortega": the names of two parties the article names, joined into one word."""
+    text = clean_label(text)
+    parts = [p for p in re.split("|".join(map(re.escape, rules.joints)), text) if p.strip()] \
+        if any(j in text for j in rules.joints) else []
+    gazetteer = country_gazetteer()
+    return len(parts) > 1 and all(fold(p) in people or gazetteer.named_or_demonym(p.strip()) for p in parts)
+
+
+def _evidence_type(span: Span, label: str, people: frozenset[str]) -> EntityType | None | bool:
+    """The type the words of a name and the article give it, whatever the model's label: the head
+    word ("Rome Statute" is no participant, "Lincoln Bedroom" a place, "Official Gazette" an
+    outlet), the place gazetteer ("Tamil Nadu", "Naypyitaw") for a name with no sign of a person,
+    or None for two parties joined into one word. ``True`` when nothing decides."""
+    rules = name_rules()
+    text = span.text
+    if label in ("PERSON", "ORG", "FAC", "GPE") and (len(span) > 1 or label == "PERSON"):
+        head = rules.kind_heads.get(span.root.lower_, "")
+        if head:
+            return _KINDS.get(head)
+    if label == "PERSON" and span.root.dep_ == "compound" and rules.kind_heads.get(span.root.head.lower_):
+        return _KINDS.get(rules.kind_heads[span.root.head.lower_])  # "A Haber television channel"
+    if label == "ORG" and not text.isupper() and _titled(span, rules):
+        return EntityType.PERSON  # "journalist Win Tin", "President Trump", labelled an organisation
+    if label in ("PERSON", "ORG") and not _titled(span, rules) and not _has_who_clause(span.root):
+        size = place_sizes().get(fold(text))
+        one_word = len(span) == 1
+        if size is not None and (not one_word or (size >= _BIG_PLACE and fold(text) not in people)):
+            return EntityType.CITY if country_gazetteer().capital_of(text) else EntityType.PLACE
+    return True
+
+
+def _entity_type(span: Span, label: str, people: frozenset[str] = frozenset()) -> EntityType | None:
     gazetteer = country_gazetteer()
     text = span.text
+    rules = name_rules()
+    if label in ("PERSON", "ORG") and (_joined_parties(text, people, rules) or label == "ORG" and all(
+            fold(t.text).rstrip(".") in rules.organisation_words for t in span)):
+        return None  # "Trump–Xi", "Murillo-Ortega"; "SA" after a company's name
+    if label == "PERSON" and _titled(span, rules) and not gazetteer.named_or_demonym(text):
+        return EntityType.PERSON  # "journalist Win Tin", whatever the noun before the title is
     typed = _type_noun(span.root)
+    if typed is None and label in ("PERSON", "ORG") and not gazetteer.country(text) \
+            and not gazetteer.by_demonym(text):
+        evidence = _evidence_type(span, label, people)
+        if evidence is not True:
+            return evidence if isinstance(evidence, EntityType) else None
     if label == "NORP":
         return EntityType.COUNTRY if gazetteer.by_demonym(text) else None
     if len(span) == 1 and (span.root.pos_ == "ADJ" or span.root.dep_ in ("amod", "conj")) \
@@ -409,7 +558,10 @@ class MentionTable:
                 self._dates.setdefault(self.sentence_of(ent.root).start, []).append(ent)
         self._labels = _consensus_labels(doc)
         people = _person_surnames(doc)
-        for ent in doc.ents:
+        ents = _whole_names(doc.ents)
+        # the words of the article's full names: a one-word name among them is a person, not a place
+        self._people = frozenset(fold(w) for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split())
+        for ent in ents:
             if ent.label_ in _NAMED_LABELS:
                 for span in _split_people(ent, people):
                     self._add_entity(span)
@@ -457,7 +609,7 @@ class MentionTable:
         span = _clean_span(ent, label)
         if span is None or not any(c.isupper() for c in span.text):
             return
-        kind = _entity_type(ent, label)
+        kind = _entity_type(span if label == "PERSON" else ent, label, self._people)
         if kind is None:
             return
         modifier = span.root
@@ -466,12 +618,15 @@ class MentionTable:
         if label == "NORP" and modifier.dep_ not in ("amod", "compound", "nmod", "poss"):
             return  # "the freed Americans" are people, not their country: left to group_for
         root = span.root
-        if kind is EntityType.ORGANIZATION and root.dep_ == "compound" and root.head.lower_ in _nouns().titles:
-            return  # "Deputy Energy Minister": part of a job title, not a mention of an organisation
+        if kind is EntityType.ORGANIZATION and (
+                root.dep_ == "compound" and root.head.lower_ in _nouns().titles
+                or root.dep_ == "pobj" and root.head.lower_ == "of" and len(span) == 1
+                and root.head.head.lower_ in _nouns().titles):
+            return  # "Deputy Energy Minister", "Secretary of State": part of a job title, not an organisation
         roles, country = _roles_and_country(span) if kind is EntityType.PERSON else ((), None)
         index = len(self.mentions)
         self.mentions.append(Mention(
-            index=index, text=span.text, type=kind, start=span.start_char, end=span.end_char,
+            index=index, text=clean_label(span.text), type=kind, start=span.start_char, end=span.end_char,
             sentence=self.sentence_index(span.root), label=label, roles=roles, country=country,
             is_name=label != "NORP", dep=span.root.dep_,
         ))

@@ -95,6 +95,12 @@ def is_prose(line: str, relaxed: bool = False) -> bool:
     return _words(line) >= _MIN_PROSE_WORDS and ended and any(c.islower() for c in line)
 
 
+def _cut_off(line: str, story: _Story, last: bool) -> bool:
+    """The page's ``last`` line, a paragraph the scraper cut off mid-sentence ("... issued a statement noting
+    that"), after a story's prose: kept, since what it says before the cut is the story's."""
+    return last and bool(story.paragraphs) and is_prose(line, relaxed=True) and not line.isupper()
+
+
 def _unwrap(text: str) -> list[str]:
     """Lines of the page, with hard-wrapped paragraphs joined back into one line."""
     lines: list[str] = []
@@ -226,6 +232,7 @@ def _split_page(text: str, source: str = "<memory>", meta: PageMeta | None = Non
     doubled = {i for i in range(1, len(keys)) if keys[i] == keys[i - 1]}
     doubled |= {i - 1 for i in doubled}
     seen: set[str] = set()
+    last_line = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     stories = [_Story(title=meta.title, byline=meta.byline, publisher=meta.publisher, description=meta.description)]
     headings: list[str] = []
     stated_dates: list[tuple[bool, date]] = []  # (is an update time, date) of lines that date the page
@@ -260,7 +267,7 @@ def _split_page(text: str, source: str = "<memory>", meta: PageMeta | None = Non
         if caption or (is_prose(line, relaxed) and (number in doubled or repeated)):
             furniture_dates += find_full_dates(line)
             continue
-        if not is_prose(line, relaxed):
+        if not is_prose(line, relaxed) and not _cut_off(line, story, number == last_line):
             if not story.paragraphs and len(stories) == 1:
                 headings.append(line)
             furniture_dates += find_full_dates(line)

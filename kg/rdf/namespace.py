@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     Hypothetical: URIRef
     Cancelled: URIRef
     Relation: URIRef
+    NameLink: URIRef
     # article properties
     sourceName: URIRef
     dateline: URIRef
@@ -76,6 +77,9 @@ class KG(DefinedNamespace):
     demonym: URIRef
     nameKey: URIRef
     isoCode: URIRef
+    linkedEntity: URIRef
+    printedEntity: URIRef
+    printedLabel: URIRef
     # event properties
     agent: URIRef
     target: URIRef

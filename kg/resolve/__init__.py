@@ -22,6 +22,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.relations import RelationCatalogue
 from kg.lang import load_data
 from kg.lang.gazetteer import Country, country_gazetteer
+from kg.lang.names import name_rules, organisation_key, person_key
 from kg.records import (
     Entity,
     EntityType,
@@ -128,35 +129,70 @@ class _Resolver:
     def _people(self, persons: list[Mention], others: list[Mention]) -> list[Mention]:
         """Bind person mentions; returns the other one-word names that turned out to be surnames.
 
-        A small model may label a surname an organisation ("Zelenskyy said"); one that
-        matches a full name of the article is that person.
+        Full names with one name key ("Erdoğan"/"Erdogan", "Zelenskyy"/"Zelensky") are one person, and
+        so is a full name that ends another ("Tayyip Erdogan" in "Recep Tayyip Erdoğan"). A one-word
+        name is the full name it is a word of; of several, the one the article introduced first (the
+        story's subject: a relative who shares the surname is named in full). A small model may label a
+        surname an organisation ("Zelenskyy said"); one that matches a full name of the article is that person.
         """
-        full = [m for m in persons if len(m.text.split()) > 1]
-        surnames = {m.text.split()[-1] for m in full}
-        persons = persons + [m for m in others if m.text in surnames]
-        for mention in persons:
-            if len(mention.text.split()) > 1:
-                self._bind(mention, f"person/{slugify(mention.text)}", EntityType.PERSON, mention.text)
-        for mention in persons:
-            if len(mention.text.split()) > 1:
+        rules = name_rules()
+        full = sorted((m for m in persons if len(person_key(m.text, rules).split()) > 1), key=lambda m: m.start)
+        keys = {m.index: person_key(m.text, rules).split() for m in full}
+        # "el-Baker", "Putin", and "Wang" or "Xi" (family names first)
+        ends = {tuple(k[i:]) for k in keys.values() for i in range(1, len(k))} | {(w,) for k in keys.values() for w in k}
+        surnames = [m for m in others if " " not in m.text and tuple(person_key(m.text, rules).split()) in ends]
+        by_key: dict[tuple[str, ...], Mention] = {}
+        for mention in sorted(full, key=lambda m: (-len(keys[m.index]), m.start)):
+            own = tuple(keys[mention.index])
+            longer = [k for k in by_key if len(k) > len(own) and k[len(k) - len(own):] == own]
+            chosen = by_key.get(own) or (by_key[longer[0]] if len(longer) == 1 else None)
+            if chosen is None:
+                by_key[own] = chosen = mention
+            self._bind(mention, f"person/{slugify(chosen.text)}", EntityType.PERSON, chosen.text)
+        for mention in persons + surnames:
+            if mention.index in keys:
                 continue
-            matches = [m for m in full if mention.text in m.text.split()]
+            word = person_key(mention.text, rules)
+            matches = [m for m in full if word in keys[m.index] or " " in word and " ".join(keys[m.index]).endswith(
+                " " + word)]
             if matches:
-                nearest = min(matches, key=lambda m: (m.start > mention.start, abs(m.start - mention.start)))
-                key = f"person/{slugify(nearest.text)}"
-                self._bind(mention, key, EntityType.PERSON, nearest.text)
+                key = self.key_of[matches[0].index]
+                self._bind(mention, key, EntityType.PERSON, self.entities[key].label)
             else:
                 self._bind(mention, f"person/{slugify(mention.text)}", EntityType.PERSON, mention.text)
-        return [m for m in others if m.text in surnames]
+        return surnames
 
     def _organizations(self, orgs: list[Mention]) -> None:
+        """Bind organisation mentions: the printed forms of one body share a key ("Treasury Department",
+        "Department of the Treasury", "US Treasury"); an acronym joins the name it abbreviates (its
+        initials, or printed in brackets after it: "Petróleos de Venezuela, SA (PDVSA)"); a one-word
+        name that is the last word of exactly one longer name is that body ("the Journal")."""
         names = [m for m in orgs if not _is_acronym(m.text)]
-        for mention in orgs:
+        text = self.extraction.article.parsed_text
+        bracketed = {m.index: n for m in orgs if _is_acronym(m.text)
+                     for n in names if n.end <= m.start and _bracketed_after(text, n.end, m.start)}
+        for mention in sorted(orgs, key=lambda m: (_is_acronym(m.text), " " not in m.text, m.start)):
             acronym = _is_acronym(mention.text)
-            expansion = next((n for n in names if acronym and _initials(n.text) == mention.text), None)
-            label = expansion.text if expansion else mention.text
-            kind = mention.type
-            self._bind(mention, f"{_TYPE_PREFIX[kind]}/{slugify(label)}", kind, label)
+            expansion = bracketed.get(mention.index) or next(
+                (n for n in names if acronym and _initials(n.text) == mention.text), None)
+            if expansion is None and not acronym and " " not in mention.text:
+                last = [n for n in names if " " in n.text and n.text.split()[-1] == mention.text]
+                expansion = last[0] if len({self._org_key(n) for n in last}) == 1 else None
+            source = expansion or mention
+            known = next((k for k, e in self.entities.items() if acronym and mention.text in e.alt_labels), None)
+            key = self.key_of.get(source.index) or known or self._org_key(source)
+            label = self.entities[key].label if key in self.entities else source.text
+            self._bind(mention, key, mention.type, label)
+
+    def _org_key(self, mention: Mention) -> str:
+        if mention.type is not EntityType.ORGANIZATION:
+            return f"{_TYPE_PREFIX[mention.type]}/{slugify(mention.text)}"
+        words = mention.text.split()
+        for size in (3, 2, 1):  # "U.S. Treasury", "United States Department of State": the state left out
+            if len(words) > size and self.gazetteer.named_or_demonym(" ".join(words[:size])):
+                words = words[size:]
+                break
+        return f"org/{slugify(organisation_key(' '.join(words), name_rules()))}"
 
     def _salient_country(self, before: int) -> str | None:
         counts = Counter(
@@ -377,6 +413,12 @@ def _resolved(event: Event, keys: tuple[str | None, str | None], texts: tuple[st
 
 def _is_acronym(text: str) -> bool:
     return text.isupper() and text.isalpha() and 2 <= len(text) <= 6
+
+
+def _bracketed_after(text: str, end: int, start: int) -> bool:
+    """Whether only a company suffix and an opening bracket stand between a name and an acronym:
+    "Petróleos de Venezuela, SA (PDVSA)", "Myanmar Radio and Television (MRTV)"."""
+    return re.fullmatch(r"(?:,?\s*[A-Z][A-Za-z.]{0,4})?\s*\(\s*", text[end:start]) is not None
 
 
 def _initials(text: str) -> str:
