@@ -81,6 +81,15 @@ def _real_pages(shared: Path, misses: bool) -> None:
             print(f"  {line.strip()}")
     rejected = [line for line in run.stderr.splitlines() if line.strip()]
     print(f"  pages rejected: {len(rejected)}" + "".join(f"\n    {line}" for line in rejected))
+    entities = shared / "eval" / "entities.py"
+    if entities.is_file() and (shared / "corpus" / "dev" / "entities.json").is_file():
+        print("people and organisations over the dev pages as one corpus (../shared/eval/entities.py)")
+        command = [sys.executable, str(entities), "--kg", str(kg) if kg.exists() else "kg",
+                   "--project", str(HERE.parent)]
+        run = subprocess.run(command + (["--verbose"] if misses else []), capture_output=True, text=True, check=False)
+        for line in (run.stdout + run.stderr).splitlines():
+            if line.strip():
+                print(f"  {line.strip()}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -162,6 +162,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "viz":
         return _viz(args, settings.store)
     if args.command == "remove":
+        from kg.pipeline import link_corpus
+
         with open_store(settings.store) as store:
             names = {a: store.find_articles(a) for a in args.articles}
             missing = [a for a, found in names.items() if not found]
@@ -170,7 +172,9 @@ def _run(args: argparse.Namespace) -> int:
             for found in names.values():
                 for name in found:
                     store.remove_graph(name)
-            print(f"removed {sum(len(f) for f in names.values())} article(s)")
+            relinked = link_corpus(store, settings)  # links the removed articles held up are taken back
+            note = f"; {relinked} other article(s) relinked" if relinked else ""
+            print(f"removed {sum(len(f) for f in names.values())} article(s){note}")
         return 0
     raise InputError(f"unknown command {args.command}")
 

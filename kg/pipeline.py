@@ -23,16 +23,16 @@ import rdflib
 from kg.config import Settings
 from kg.extract import extract
 from kg.ingest import parse_text, read_articles
+from kg.lang.names import name_rules
 from kg.nlp import parse
-from kg.rdf import KG, TripleSet, article_iri, build_graph, build_triples, entity_key, new_graph
+from kg.rdf import KG, TripleSet, article_iri, build_graph, build_triples, new_graph
+from kg.rdf.links import link_graph, unlink_graph
+from kg.rdf.namespace import RESOURCE
 from kg.records import Article, Modality, Resolution
 from kg.resolve import resolve
 from kg.resolve.corpus import PrintedName, corpus_links
-from kg.lang.names import name_rules
-from kg.rdf.links import link_graph, unlink_graph
-from kg.rdf.namespace import RESOURCE
-from kg.store._converter import from_ox
 from kg.store import RemoteStore, Store, open_store
+from kg.store._converter import from_ox
 
 _PROGRESS_FROM = 5  # articles; smaller loads print no progress bar
 
@@ -148,9 +148,9 @@ def link_corpus(store: Store | RemoteStore, settings: Settings) -> int:
         entry = names.setdefault((graph, key), (label, set()))
         if row["alt"]:
             entry[1].add(row["alt"])
-    printed = [PrintedName(g, k, label, frozenset(alts - {label})) for (g, k), (label, alts) in names.items()]
+    found = [PrintedName(g, k, label, frozenset(alts - {label})) for (g, k), (label, alts) in names.items()]
     desired: dict[str, dict[str, tuple[str, str]]] = {}
-    for (graph, key), link in corpus_links(printed, name_rules()).items():
+    for (graph, key), link in corpus_links(found, name_rules()).items():
         desired.setdefault(graph, {})[key] = link
     lexicon, relations = settings.rules()
     changed = 0

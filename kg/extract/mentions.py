@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -160,7 +161,7 @@ def whole_name(span: Span, rules: NameRules) -> Span:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
 
-def _whole_names(ents: tuple[Span, ...]) -> list[Span]:
+def _whole_names(ents: Sequence[Span]) -> list[Span]:
     """The named entities, people's names made whole (:func:`whole_name`) and the names they
     swallowed ("Celia Margarita", labelled an organisation, before "Reyes Ochoa") left out."""
     rules = name_rules()

@@ -78,7 +78,7 @@ def _rename(triples: TripleSet, renames: Mapping[URIRef, URIRef], lexicon: Lexic
         new = _event_iri(values, lexicon) if KG.modality in values else _relation_iri(values, relations)
         if new is not None and new != node:
             nodes[node] = new
-    return {(nodes.get(s, s), p, nodes.get(o, o)) for s, p, o in renamed}  # type: ignore[call-overload]
+    return {(nodes.get(s, s), p, nodes.get(o, o)) for s, p, o in renamed}
 
 
 def _key(iri: Node) -> str:
@@ -158,7 +158,7 @@ def unlink_graph(triples: TripleSet, lexicon: Lexicon, relations: RelationCatalo
     if not record_nodes(triples):
         return triples
     out = {t for t in triples if t[0] not in record_nodes(triples)}
-    for printed, printed_label, linked, label in records:
+    for _printed, printed_label, linked, label in records:
         alts = {str(o) for s, p, o in out if s == linked and p == SKOS.altLabel}
         out = {t for t in out if not (t[0] == linked and t[1] in (RDFS.label, KG.nameKey)
                                       or t[0] == linked and t[1] == SKOS.altLabel and str(t[2]) == printed_label)}

@@ -139,7 +139,8 @@ class _Resolver:
         full = sorted((m for m in persons if len(person_key(m.text, rules).split()) > 1), key=lambda m: m.start)
         keys = {m.index: person_key(m.text, rules).split() for m in full}
         # "el-Baker", "Putin", and "Wang" or "Xi" (family names first)
-        ends = {tuple(k[i:]) for k in keys.values() for i in range(1, len(k))} | {(w,) for k in keys.values() for w in k}
+        ends = {tuple(k[i:]) for k in keys.values() for i in range(1, len(k))}
+        ends |= {(w,) for k in keys.values() for w in k}
         surnames = [m for m in others if " " not in m.text and tuple(person_key(m.text, rules).split()) in ends]
         by_key: dict[tuple[str, ...], Mention] = {}
         for mention in sorted(full, key=lambda m: (-len(keys[m.index]), m.start)):
