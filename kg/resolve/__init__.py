@@ -37,6 +37,8 @@ from kg.records import (
     TimeValue,
 )
 from kg.resolve.article import agents_from_article, descriptions_to_names, targets_from_article
+from kg.resolve.corpus import initials as _initials
+from kg.resolve.corpus import is_acronym as _is_acronym
 
 __all__ = ["resolve", "slugify"]
 
@@ -412,18 +414,10 @@ def _resolved(event: Event, keys: tuple[str | None, str | None], texts: tuple[st
     )
 
 
-def _is_acronym(text: str) -> bool:
-    return text.isupper() and text.isalpha() and 2 <= len(text) <= 6
-
-
 def _bracketed_after(text: str, end: int, start: int) -> bool:
     """Whether only a company suffix and an opening bracket stand between a name and an acronym:
     "Petróleos de Venezuela, SA (PDVSA)", "Myanmar Radio and Television (MRTV)"."""
     return re.fullmatch(r"(?:,?\s*[A-Z][A-Za-z.]{0,4})?\s*\(\s*", text[end:start]) is not None
-
-
-def _initials(text: str) -> str:
-    return "".join(word[0] for word in text.split() if word[:1].isupper())
 
 
 def _compatible(a: TimeValue | None, b: TimeValue | None) -> bool:

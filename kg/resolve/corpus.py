@@ -40,11 +40,13 @@ class PrintedName:
     alt_labels: frozenset[str] = field(default_factory=frozenset)
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
+    """An acronym: two to six capitals ("UN", "PDVSA")."""
     return text.isupper() and text.isalpha() and 2 <= len(text) <= 6
 
 
-def _initials(text: str) -> str:
+def initials(text: str) -> str:
+    """The capitals that start the words of a name ("United Nations": "UN")."""
     return "".join(word[0] for word in text.split() if word[:1].isupper())
 
 
@@ -84,13 +86,13 @@ def _organisations(names: list[PrintedName]) -> dict[str, Link]:
         labels.setdefault(name.key, name.label)
     spelled: dict[str, set[str]] = {}  # acronym → keys of bodies printed with it, or with its initials
     for name in names:
-        if not _is_acronym(name.label):
-            for alt in name.alt_labels | {_initials(name.label)}:
-                if _is_acronym(alt):
+        if not is_acronym(name.label):
+            for alt in name.alt_labels | {initials(name.label)}:
+                if is_acronym(alt):
                     spelled.setdefault(alt, set()).add(name.key)
     out: dict[str, Link] = {}
     for name in names:
-        if _is_acronym(name.label) and len(spelled.get(name.label, ())) == 1:
+        if is_acronym(name.label) and len(spelled.get(name.label, ())) == 1:
             [kept] = spelled[name.label]
             if kept != name.key:
                 out[name.key] = (kept, labels[kept])
