@@ -129,13 +129,13 @@ def link_corpus(store: Store | RemoteStore, settings: Settings) -> int:
     (:func:`kg.resolve.corpus.corpus_links`), relinking or unlinking the article graphs whose links
     changed; returns how many graphs were rewritten. The result depends on the store's articles,
     not on the order they came in, and a removed article's names stop holding links up."""
-    current: dict[str, dict[str, tuple[str, str]]] = {}
+    current: dict[str, dict[str, str]] = {}  # graph → {printed key: linked key}
     printed_as: dict[tuple[str, str], tuple[str, str]] = {}  # (graph, linked key) → (printed key, label)
     for row in store.query(_LINKS).values():
         graph, linked, printed = row["g"] or "", _entity_key(row["linked"] or ""), _entity_key(row["printed"] or "")
         if linked and printed:
             printed_as[(graph, linked)] = (printed, row["plabel"] or "")
-            current.setdefault(graph, {})[printed] = (linked, "")
+            current.setdefault(graph, {})[printed] = linked
     names: dict[tuple[str, str], tuple[str, set[str]]] = {}
     for row in store.query(_NAMED).values():
         graph, key = row["g"] or "", _entity_key(row["e"] or "")
@@ -156,7 +156,7 @@ def link_corpus(store: Store | RemoteStore, settings: Settings) -> int:
     changed = 0
     for graph in sorted(set(current) | set(desired)):
         wanted = desired.get(graph, {})
-        if {k: v[0] for k, v in wanted.items()} == {k: v[0] for k, v in current.get(graph, {}).items()}:
+        if {printed: key for printed, (key, _) in wanted.items()} == current.get(graph, {}):
             continue
         name = rdflib.URIRef(graph)
         rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").rows

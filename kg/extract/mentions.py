@@ -35,6 +35,7 @@ class _Nouns:
     role_nouns: dict[str, str]
     titles: frozenset[str]
     person_nouns: frozenset[str]
+    plain_person_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def _nouns() -> _Nouns:
         role_nouns={noun: spec["role"] for noun, spec in data["roles"].items() if "role" in spec},
         titles=frozenset(data["titles"]),
         person_nouns=frozenset(data["person_nouns"]) | {n for n, spec in data["roles"].items() if "role" in spec},
+        plain_person_nouns=frozenset(data["person_nouns"]),
     )
 
 
@@ -218,7 +220,7 @@ def _titled(span: Span, rules: NameRules) -> bool:
     """A title, rank or person noun printed just before a name ("journalist Win Tin", "Gen. X")."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and (rules.is_honorific(before.text)
-                                   or before.lemma_.lower() in load_data("nouns")["person_nouns"])
+                                   or before.lemma_.lower() in _nouns().plain_person_nouns)
 
 
 def _joined_parties(text: str, people: frozenset[str], rules: NameRules) -> bool:
@@ -230,27 +232,25 @@ def _joined_parties(text: str, people: frozenset[str], rules: NameRules) -> bool
     return len(parts) > 1 and all(fold(p) in people or gazetteer.named_or_demonym(p.strip()) for p in parts)
 
 
-def _evidence_type(span: Span, label: str, people: frozenset[str]) -> EntityType | None | bool:
-    """The type the words of a name and the article give it, whatever the model's label: the head
-    word ("Rome Statute" is no participant, "Lincoln Bedroom" a place, "Official Gazette" an
-    outlet), the place gazetteer ("Tamil Nadu", "Naypyitaw") for a name with no sign of a person,
-    or None for two parties joined into one word. ``True`` when nothing decides."""
+def _evidence_type(span: Span, label: str, people: frozenset[str]) -> tuple[bool, EntityType | None]:
+    """Whether the words of a name and the article decide its type, whatever the model's label, and
+    the type (None: no participant): the head word ("Rome Statute" is no participant, "Lincoln Bedroom"
+    a place, "Official Gazette" an outlet), or the place gazetteer ("Tamil Nadu", "Naypyitaw") for a
+    name with no sign of a person."""
     rules = name_rules()
     text = span.text
     if label in ("PERSON", "ORG", "FAC", "GPE") and (len(span) > 1 or label == "PERSON"):
         head = rules.kind_heads.get(span.root.lower_, "")
         if head:
-            return _KINDS.get(head)
+            return True, _KINDS.get(head)
     if label == "PERSON" and span.root.dep_ == "compound" and rules.kind_heads.get(span.root.head.lower_):
-        return _KINDS.get(rules.kind_heads[span.root.head.lower_])  # "A Haber television channel"
-    if label == "ORG" and not text.isupper() and _titled(span, rules):
-        return EntityType.PERSON  # "journalist Win Tin", "President Trump", labelled an organisation
-    if label in ("PERSON", "ORG") and not _titled(span, rules) and not _has_who_clause(span.root):
+        return True, _KINDS.get(rules.kind_heads[span.root.head.lower_])  # "A Haber television channel"
+    if label in ("PERSON", "ORG") and not _has_who_clause(span.root):
         size = place_sizes().get(fold(text))
         one_word = len(span) == 1
         if size is not None and (not one_word or (size >= _BIG_PLACE and fold(text) not in people)):
-            return EntityType.CITY if country_gazetteer().capital_of(text) else EntityType.PLACE
-    return True
+            return True, EntityType.CITY if country_gazetteer().capital_of(text) else EntityType.PLACE
+    return False, None
 
 
 def _entity_type(span: Span, label: str, people: frozenset[str] = frozenset()) -> EntityType | None:
@@ -260,14 +260,15 @@ def _entity_type(span: Span, label: str, people: frozenset[str] = frozenset()) -
     if label in ("PERSON", "ORG") and (_joined_parties(text, people, rules) or label == "ORG" and all(
             fold(t.text).rstrip(".") in rules.organisation_words for t in span)):
         return None  # "Trump–Xi", "Murillo-Ortega"; "SA" after a company's name
-    if label == "PERSON" and _titled(span, rules) and not gazetteer.named_or_demonym(text):
-        return EntityType.PERSON  # "journalist Win Tin", whatever the noun before the title is
+    if label in ("PERSON", "ORG") and _titled(span, rules) and not text.isupper() \
+            and not gazetteer.named_or_demonym(text):
+        return EntityType.PERSON  # "journalist Win Tin", "President Trump", whatever the model's label
     typed = _type_noun(span.root)
     if typed is None and label in ("PERSON", "ORG") and not gazetteer.country(text) \
             and not gazetteer.by_demonym(text):
-        evidence = _evidence_type(span, label, people)
-        if evidence is not True:
-            return evidence if isinstance(evidence, EntityType) else None
+        decided, kind = _evidence_type(span, label, people)
+        if decided:
+            return kind
     if label == "NORP":
         return EntityType.COUNTRY if gazetteer.by_demonym(text) else None
     if len(span) == 1 and (span.root.pos_ == "ADJ" or span.root.dep_ in ("amod", "conj")) \

@@ -154,10 +154,11 @@ def link_graph(graph: URIRef, triples: TripleSet, links: Mapping[str, tuple[str,
 
 def unlink_graph(triples: TripleSet, lexicon: Lexicon, relations: RelationCatalogue) -> TripleSet:
     """An article graph as its article printed it: every recorded link undone, records dropped."""
-    records = link_records(triples)
-    if not record_nodes(triples):
+    nodes = record_nodes(triples)
+    if not nodes:
         return triples
-    out = {t for t in triples if t[0] not in record_nodes(triples)}
+    records = link_records(triples)
+    out = {t for t in triples if t[0] not in nodes}
     for _printed, printed_label, linked, label in records:
         alts = {str(o) for s, p, o in out if s == linked and p == SKOS.altLabel}
         out = {t for t in out if not (t[0] == linked and t[1] in (RDFS.label, KG.nameKey)

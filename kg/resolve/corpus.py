@@ -60,18 +60,22 @@ def _people(names: list[PrintedName], rules: NameRules) -> dict[str, Link]:
     for key in sorted(k for k, words in keys.items() if len(words) > 1):
         groups.setdefault(keys[key], key)
     canonical: dict[tuple[str, ...], str] = {}
-    for words in sorted(groups, key=lambda w: (-len(w), w)):
-        longer = {canonical[k] for k in canonical if len(k) > len(words) and k[len(k) - len(words):] == words}
+    ends: dict[tuple[str, ...], set[str]] = {}  # a proper ending of a longer full name → the entities it ends
+    for words in sorted(groups, key=lambda w: (-len(w), w)):  # longest first: "Recep Tayyip Erdoğan" before its end
+        longer = ends.get(words, set())
         canonical[words] = next(iter(longer)) if len(longer) == 1 else groups[words]
+        for start in range(1, len(words)):
+            ends.setdefault(words[start:], set()).add(canonical[words])
+    holders: dict[str, set[str]] = {}  # a word of a full name → the entities whose name holds it
+    for words, kept in canonical.items():
+        for word in words:
+            holders.setdefault(word, set()).add(kept)
     out: dict[str, Link] = {}
     for key, words in keys.items():
         if len(words) > 1:
             kept = canonical[words]
-        elif len(words) == 1:
-            holders = {canonical[w] for w in canonical if words[0] in w}
-            if len(holders) != 1:
-                continue
-            kept = next(iter(holders))
+        elif len(words) == 1 and len(holders.get(words[0], ())) == 1:
+            [kept] = holders[words[0]]
         else:
             continue
         if kept != key:

@@ -228,3 +228,20 @@ def test_credentials_in_the_url_are_refused_without_echoing_them():
     result = kg("stats", "--store", "http://ann:s3cret-pw@127.0.0.1:9/")
     assert result.returncode == 4 and "KG_STORE_PASSWORD" in result.stderr
     assert "s3cret-pw" not in result.stderr
+
+
+def test_names_are_linked_across_articles_on_a_server_whatever_the_order(server, tmp_path):
+    short, full = tmp_path / "short.txt", tmp_path / "full.txt"
+    short.write_text("Halvorsen told reporters that he was glad to be home.\n", encoding="utf-8")
+    full.write_text("The teacher Marek Halvorsen was released from a prison near Moscow on Tuesday.\n",
+                    encoding="utf-8")
+    people = ("SELECT DISTINCT ?label WHERE { ?p a kg:Person ; rdfs:label ?label "
+              "FILTER(CONTAINS(?label, 'Halvorsen')) }")
+    for path in (short, full):
+        assert kg("load", str(path), "--store", server.url, "--quiet", env=server.env).returncode == 0
+    assert rows(kg("query", people, "--store", server.url, "--format", "json", env=server.env)) == [
+        {"label": "Marek Halvorsen"}]
+    assert kg("remove", "full.txt", "--store", server.url, env=server.env).returncode == 0
+    assert rows(kg("query", people, "--store", server.url, "--format", "json", env=server.env)) == [
+        {"label": "Halvorsen"}]
+    assert kg("remove", "short.txt", "--store", server.url, env=server.env).returncode == 0
