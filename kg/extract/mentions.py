@@ -163,14 +163,38 @@ def whole_name(span: Span, rules: NameRules) -> Span:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
 
+def whole_body(span: Span, rules: NameRules) -> Span:
+    """An organisation's name the model cut before its "of" phrase ("the U.S. Department" + "of the
+    Treasury"), when its last word names a kind of body.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline("en_core_web_sm")("It cited the U.S. Department of the Treasury's website.")
+    >>> whole_body(doc[3:5], name_rules()).text
+    'U.S. Department of the Treasury'
+    """
+    doc, end = span.doc, span.end
+    while end > span.start + 1 and doc[end - 1].lower_ in ("of", "the"):  # "the U.S. Department of the"
+        end -= 1
+    if rules.kind_heads.get(doc[end - 1].lower_) != "Organization" or end >= len(doc) or doc[end].lower_ != "of":
+        return span
+    after = end + 1
+    if after < len(doc) and doc[after].lower_ == "the":
+        after += 1
+    last = after
+    while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper():
+        last += 1
+    return span if last == after else Span(doc, span.start, last, label=span.label_)
+
+
 def _whole_names(ents: Sequence[Span]) -> list[Span]:
-    """The named entities, people's names made whole (:func:`whole_name`) and the names they
-    swallowed ("Celia Margarita", labelled an organisation, before "Reyes Ochoa") left out."""
+    """The named entities, people's and bodies' names made whole (:func:`whole_name`, :func:`whole_body`) and
+    the names they swallowed ("Celia Margarita", labelled an organisation, before "Reyes Ochoa") left out."""
     rules = name_rules()
-    people = [whole_name(e, rules) if e.label_ == "PERSON" else e for e in ents]
+    people = [whole_name(e, rules) if e.label_ == "PERSON" else whole_body(e, rules) if e.label_ == "ORG" else e
+              for e in ents]
     covered: dict[int, int] = {}
-    for n, ent in enumerate(people):
-        if ent.label_ == "PERSON":
+    for n, (ent, printed) in enumerate(zip(people, ents, strict=True)):
+        if ent.label_ == "PERSON" or (ent.start, ent.end) != (printed.start, printed.end):
             for i in range(ent.start, ent.end):
                 covered.setdefault(i, n)
     return [ent for n, ent in enumerate(people)
@@ -621,7 +645,9 @@ class MentionTable:
             return  # "the freed Americans" are people, not their country: left to group_for
         root = span.root
         if kind is EntityType.ORGANIZATION and (
-                root.dep_ == "compound" and root.head.lower_ in _nouns().titles
+                len(span) > 1 and span[-1].lower_ in _nouns().titles and span[-1].lower_ in _nouns().role_nouns
+                # "National Security Advisor": a job title
+                or root.dep_ == "compound" and root.head.lower_ in _nouns().titles
                 or root.dep_ == "pobj" and root.head.lower_ == "of" and len(span) == 1
                 and root.head.head.lower_ in _nouns().titles):
             return  # "Deputy Energy Minister", "Secretary of State": part of a job title, not an organisation

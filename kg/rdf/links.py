@@ -81,6 +81,11 @@ def _rename(triples: TripleSet, renames: Mapping[URIRef, URIRef], lexicon: Lexic
     return {(nodes.get(s, s), p, nodes.get(o, o)) for s, p, o in renamed}
 
 
+def _kind(key: str) -> URIRef:
+    """The class of an entity key's kind: ``person/…`` a kg:Person, ``org/…`` a kg:Organization."""
+    return KG.Person if key.startswith("person/") else KG.Organization
+
+
 def _key(iri: Node) -> str:
     local = str(iri)[len(str(RESOURCE)):]
     kind, _, rest = local.partition("-")
@@ -137,6 +142,8 @@ def link_graph(graph: URIRef, triples: TripleSet, links: Mapping[str, tuple[str,
     for printed, (key, label) in sorted(links.items()):
         old, new = entity_iri(printed), entity_iri(key)
         printed_labels = [str(o) for s, p, o in triples if s == old and p == RDFS.label]
+        if _kind(printed) != _kind(key):  # "Trump", labelled an organisation, is the person
+            out = {t for t in out if not (t[0] == new and t[1] == RDF.type)} | {(new, RDF.type, _kind(key))}
         out = {t for t in out if not (t[0] == new and t[1] == RDFS.label)}
         out.add((new, RDFS.label, Literal(label)))
         out.add((new, KG.nameKey, Literal(name_key(label))))
@@ -159,7 +166,7 @@ def unlink_graph(triples: TripleSet, lexicon: Lexicon, relations: RelationCatalo
         return triples
     records = link_records(triples)
     out = {t for t in triples if t[0] not in nodes}
-    for _printed, printed_label, linked, label in records:
+    for printed, printed_label, linked, label in records:
         alts = {str(o) for s, p, o in out if s == linked and p == SKOS.altLabel}
         out = {t for t in out if not (t[0] == linked and t[1] in (RDFS.label, KG.nameKey)
                                       or t[0] == linked and t[1] == SKOS.altLabel and str(t[2]) == printed_label)}
@@ -167,6 +174,9 @@ def unlink_graph(triples: TripleSet, lexicon: Lexicon, relations: RelationCatalo
         for name in (alts - {printed_label}) | {printed_label}:
             out.add((linked, KG.nameKey, Literal(name_key(name))))
         out = _relabel(out, label, printed_label)
+        printed_kind, linked_kind = _kind(_key(printed)), _kind(_key(linked))
+        if printed_kind != linked_kind:
+            out = {t for t in out if not (t[0] == linked and t[1] == RDF.type)} | {(linked, RDF.type, printed_kind)}
     return _rename(out, {linked: printed for printed, _, linked, _ in records}, lexicon, relations)
 
 

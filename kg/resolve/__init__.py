@@ -22,7 +22,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.relations import RelationCatalogue
 from kg.lang import load_data
 from kg.lang.gazetteer import Country, country_gazetteer
-from kg.lang.names import name_rules, organisation_key, person_key
+from kg.lang.names import name_rules, person_key
 from kg.records import (
     Entity,
     EntityType,
@@ -37,7 +37,7 @@ from kg.records import (
     TimeValue,
 )
 from kg.resolve.article import agents_from_article, descriptions_to_names, targets_from_article
-from kg.resolve.corpus import initials as _initials
+from kg.resolve.corpus import abbreviates, organisation_parts, organisation_slug
 from kg.resolve.corpus import is_acronym as _is_acronym
 
 __all__ = ["resolve", "slugify"]
@@ -167,35 +167,40 @@ class _Resolver:
 
     def _organizations(self, orgs: list[Mention]) -> None:
         """Bind organisation mentions: the printed forms of one body share a key ("Treasury Department",
-        "Department of the Treasury", "US Treasury"); an acronym joins the name it abbreviates (its
-        initials, or printed in brackets after it: "Petróleos de Venezuela, SA (PDVSA)"); a one-word
-        name that is the last word of exactly one longer name is that body ("the Journal")."""
+        "Department of the Treasury", "US Treasury"), a body printed without its state is the one the
+        article prints with it; an acronym joins the name it abbreviates, or that it is printed in
+        brackets after ("Petróleos de Venezuela, SA (PDVSA)"); a one-word name that is the last word of
+        exactly one longer name is that body ("the Journal")."""
+        rules = name_rules()
         names = [m for m in orgs if not _is_acronym(m.text)]
         text = self.extraction.article.parsed_text
         bracketed = {m.index: n for m in orgs if _is_acronym(m.text)
                      for n in names if n.end <= m.start and _bracketed_after(text, n.end, m.start)}
+        stated: dict[str, set[str]] = {}  # key of a body's name → keys of the article's bodies with a state
+        for name in names:
+            code, body = organisation_parts(name.text, rules)
+            if code is not None and name.type is EntityType.ORGANIZATION:
+                stated.setdefault(body, set()).add(self._org_key(name))
         for mention in sorted(orgs, key=lambda m: (_is_acronym(m.text), " " not in m.text, m.start)):
             acronym = _is_acronym(mention.text)
             expansion = bracketed.get(mention.index) or next(
-                (n for n in names if acronym and _initials(n.text) == mention.text), None)
+                (n for n in names if acronym and abbreviates(mention.text, n.text)), None)
             if expansion is None and not acronym and " " not in mention.text:
                 last = [n for n in names if " " in n.text and n.text.split()[-1] == mention.text]
                 expansion = last[0] if len({self._org_key(n) for n in last}) == 1 else None
             source = expansion or mention
             known = next((k for k, e in self.entities.items() if acronym and mention.text in e.alt_labels), None)
             key = self.key_of.get(source.index) or known or self._org_key(source)
+            code, body = organisation_parts(source.text, rules)
+            if code is None and len(stated.get(body, ())) == 1:
+                [key] = stated[body]
             label = self.entities[key].label if key in self.entities else source.text
             self._bind(mention, key, mention.type, label)
 
     def _org_key(self, mention: Mention) -> str:
         if mention.type is not EntityType.ORGANIZATION:
             return f"{_TYPE_PREFIX[mention.type]}/{slugify(mention.text)}"
-        words = mention.text.split()
-        for size in (3, 2, 1):  # "U.S. Treasury", "United States Department of State": the state left out
-            if len(words) > size and self.gazetteer.named_or_demonym(" ".join(words[:size])):
-                words = words[size:]
-                break
-        return f"org/{slugify(organisation_key(' '.join(words), name_rules()))}"
+        return f"org/{slugify(organisation_slug(mention.text, name_rules()))}"
 
     def _salient_country(self, before: int) -> str | None:
         counts = Counter(

@@ -102,3 +102,26 @@ def test_a_department_under_two_names_in_one_article_is_one_node():
     text = ("The Treasury Department sanctioned the bank on Monday. "
             "The Department of the Treasury said more designations would follow.")
     assert len([o for o in typed(text, KG.Organization) if "Treasury" in o]) == 1
+
+
+def test_the_foreign_ministries_of_two_states_stay_two_bodies():
+    text = ("The Cuban Foreign Ministry protested on Monday. "
+            "The Russian Foreign Ministry said it would answer.")
+    assert len([o for o in typed(text, KG.Organization) if "Ministry" in o]) == 2
+
+
+def test_a_body_cut_before_its_of_phrase_is_made_whole():
+    assert "U.S. Department of the Treasury" in typed(
+        "Officials pointed to the U.S. Department of the Treasury's website on Monday.", KG.Organization)
+
+
+def test_a_title_before_a_body_label_is_no_organisation():
+    text = "National Security Advisor Lena Varga flew to Oslo on Monday."
+    assert not {o for o in typed(text, KG.Organization) if "Security" in o}
+
+
+def test_acronyms_that_take_more_than_initials():
+    from kg.resolve.corpus import abbreviates
+
+    assert abbreviates("MRTV", "Myanmar Radio and Television")
+    assert not abbreviates("UNHCR", "United Nations")

@@ -112,3 +112,43 @@ def test_transliterations_in_two_articles_are_one_person(tmp_path):
     load_each(tmp_path, store, [("a", "Volodymyr Zelenskyy met the envoy in Kyiv on Monday.\n"),
                                 ("b", "Volodymyr Zelensky met the envoy in Kyiv on Monday.\n")])
     assert [label for label in people(store) if "Volodymyr" in label] == ["Volodymyr Zelensky"]
+
+
+def test_a_surname_labelled_an_organisation_is_the_person_most_articles_print(tmp_path):
+    store = tmp_path / "store"
+    texts = [("full", TEACHER), ("a", "Halvorsen told reporters that he was glad to be home.\n"),
+             ("b", "Halvorsen said on Wednesday that he was tired.\n")]  # the small model: an organisation
+    load_each(tmp_path, store, texts)
+    with Store(store, read_only=True) as opened:
+        bodies = opened.query("SELECT ?l WHERE { ?o a kg:Organization ; rdfs:label ?l }").values()
+    assert set(people(store)) == {"Marek Halvorsen"} and not bodies
+    assert main(["remove", "full.txt", "--store", str(store)]) == 0
+    with Store(store, read_only=True) as opened:
+        assert opened.query("ASK { ?o a kg:Organization ; rdfs:label 'Halvorsen' }").boolean
+
+
+def test_a_body_printed_as_a_company_more_often_than_as_a_name_stays_the_company():
+    from kg.lang.names import name_rules
+    from kg.resolve.corpus import PrintedName, corpus_links
+
+    names = [PrintedName("a", "person/gerald-ford", "Gerald Ford")] + [
+        PrintedName(g, "org/ford", "Ford") for g in ("b", "c")]
+    assert corpus_links(names, name_rules()) == {}
+    names.append(PrintedName("d", "person/ford", "Ford"))
+    names.append(PrintedName("e", "person/ford", "Ford"))
+    assert corpus_links(names, name_rules())[("b", "org/ford")] == ("person/gerald-ford", "Gerald Ford")
+
+
+def test_a_body_without_its_state_joins_the_one_printed_with_it_and_an_acronym_its_name():
+    from kg.lang.names import name_rules
+    from kg.resolve.corpus import PrintedName, corpus_links
+
+    names = [PrintedName("a", "org/usa-treasury", "US Treasury Department"),
+             PrintedName("b", "org/treasury", "Treasury Department"),
+             PrintedName("c", "org/myanmar-radio-and-television", "Myanmar Radio and Television"),
+             PrintedName("d", "org/mrtv", "MRTV")]
+    links = corpus_links(names, name_rules())
+    assert links[("b", "org/treasury")] == ("org/usa-treasury", "US Treasury Department")
+    assert links[("d", "org/mrtv")][0] == "org/myanmar-radio-and-television"
+    names.append(PrintedName("e", "org/gbr-treasury", "British Treasury"))
+    assert ("b", "org/treasury") not in corpus_links(names, name_rules())  # two states' treasuries: no guess
