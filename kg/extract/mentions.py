@@ -264,7 +264,7 @@ def _evidence_type(span: Span, label: str, people: frozenset[str]) -> tuple[bool
     rules = name_rules()
     text = span.text
     if label in ("PERSON", "ORG", "FAC", "GPE") and (len(span) > 1 or label == "PERSON"):
-        head = rules.kind_heads.get(span.root.lower_, "")
+        head = rules.kind_heads.get(span.root.lower_) or rules.kind_heads.get(span[-1].lower_, "")
         if head:
             return True, _KINDS.get(head)
     if label == "PERSON" and span.root.dep_ == "compound" and rules.kind_heads.get(span.root.head.lower_):
@@ -287,6 +287,8 @@ def _entity_type(span: Span, label: str, people: frozenset[str] = frozenset()) -
     if label in ("PERSON", "ORG") and _titled(span, rules) and not text.isupper() \
             and not gazetteer.named_or_demonym(text):
         return EntityType.PERSON  # "journalist Win Tin", "President Trump", whatever the model's label
+    if label == "PERSON" and gazetteer.country(text) and fold(text) not in people:
+        return EntityType.COUNTRY  # "Bermuda" labelled a person, with no one of that name in the article
     typed = _type_noun(span.root)
     if typed is None and label in ("PERSON", "ORG") and not gazetteer.country(text) \
             and not gazetteer.by_demonym(text):
