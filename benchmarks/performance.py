@@ -89,7 +89,7 @@ def child_load(corpus: str, store: str, model: str, workers: int) -> None:
 
     # one-time set-up is left out of the timing on both sides: spaCy's model is loaded before its
     # run too; here the model, the gazetteer, the lexicons and the ontology are read before the clock starts
-    graph_from_text("Warm up the pipeline in Minsk on Friday.", settings=Settings(model=model))
+    graph_from_text("Warm up the pipeline: Anna Lind met officials in Minsk on Friday.", settings=Settings(model=model))
     ontology_graph()
     settings = Settings(model=model, store=Path(store))
     start = time.perf_counter()
