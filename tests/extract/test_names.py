@@ -131,3 +131,9 @@ def test_acronyms_that_take_more_than_initials():
 def test_a_place_named_by_its_head_word_is_no_person():
     text = "Marta Kowal landed at Bagram Airfield on Monday. She later drove past Geary Lake."
     assert typed(text, KG.Person) == {"Marta Kowal"}
+
+
+def test_a_programme_and_a_summit_are_no_participants():
+    text = "Lena Varga praised the Belt and Road Initiative at the Kazan Summit on Monday."
+    names = typed(text, KG.Person) | typed(text, KG.Organization)
+    assert not names & {"Belt and Road Initiative", "Kazan Summit", "Road Initiative"}
