@@ -5,6 +5,8 @@ A path is steps joined by ``>``; see ``kg/lang/en/events.json`` for the grammar.
 >>> p = parse_path("^pobj:under>^prep>nsubj!")
 >>> [(s.up, s.dep, s.word) for s in p.steps], p.entity_only
 ([(True, 'pobj', 'under'), (True, 'prep', None), (False, 'nsubj', None)], True)
+>>> parse_path("^acl>prep:with>pobj<").just_before
+True
 >>> parse_path("dobj>>nsubj")
 Traceback (most recent call last):
 ...
@@ -47,6 +49,7 @@ class Path:
     steps: tuple[Step, ...]
     from_object: bool = False
     entity_only: bool = False
+    just_before: bool = False
 
 
 def parse_path(text: str) -> Path:
@@ -54,6 +57,8 @@ def parse_path(text: str) -> Path:
     body = text.strip()
     entity_only = body.endswith("!")
     body = body.rstrip("!")
+    just_before = body.endswith("<")
+    body = body.rstrip("<")
     parts = body.split(">")
     from_object = parts[0] == OBJECT_ANCHOR
     if from_object:
@@ -69,7 +74,7 @@ def parse_path(text: str) -> Path:
         steps.append(Step(bool(match["up"]), match["dep"], match["word"], lemmas))
     if not steps:
         raise ExtractionError(f"E010 bad dependency path '{text}': no step")
-    return Path(text, tuple(steps), from_object, entity_only)
+    return Path(text, tuple(steps), from_object, entity_only, just_before)
 
 
 def _coordinated_prepositions(tok: Token, found: list[Token], step: Step) -> list[Token]:
@@ -106,4 +111,6 @@ def follow(path: Path, token: Token, obj: Token | None = None) -> list[Token]:
         current = reached
         if not current:
             break
+    if path.just_before:  # "with Moscow releasing X and Washington freeing Y": each subject beside its verb
+        current = [tok for tok in current if tok.right_edge.i == token.i - 1 or tok.i == token.i - 1]
     return current

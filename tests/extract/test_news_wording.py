@@ -371,3 +371,11 @@ def test_a_department_that_acts_is_kept_linked_to_its_state_and_lends_its_agency
     assert set(of(asserted(text), "Sanction")) == {("US Treasury Department", "five senior officials"),
                                                    ("US Treasury Department", "Ana Ruiz")}
     assert ("US Treasury Department", "actsFor", "United States") in relations(text)
+
+
+def test_with_a_state_releasing_someone_names_that_state_and_only_for_its_own_verb():
+    found = asserted("Chile and Norway completed an exchange in Geneva on Monday, with Santiago releasing "
+                     "the Norwegian teacher Ana Lind and Oslo freeing the Chilean engineer Tomas Berg.")
+    releases = of(found, "Release")
+    assert ("Chile", "Ana Lind") in releases
+    assert ("Chile", "Tomas Berg") not in releases
