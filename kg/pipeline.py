@@ -56,6 +56,8 @@ class LoadReport:
             notes.append(f"{self.skipped} already in the store")
         if self.duplicates:
             notes.append(f"{self.duplicates} the same story as another page")
+        if self.relinked:
+            notes.append(f"{self.relinked} article(s) relinked to names known across the store")
         extra = f" ({'; '.join(notes)})" if notes else ""
         return (f"loaded {self.loaded} of {self.articles} articles{extra}: "
                 f"{self.triples} triples; events: {events}")
