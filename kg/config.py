@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.urls import is_url
+
 if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
     from kg.extract.relations import RelationCatalogue
@@ -56,5 +58,5 @@ def load_settings(model: str | None = None, store: str | os.PathLike[str] | None
     chosen_model = model or os.environ.get(ENV_MODEL) or settings.model
     chosen_store = store or os.environ.get(ENV_STORE) or settings.store
     location = str(chosen_store)
-    is_server = location.startswith(("http://", "https://"))
+    is_server = is_url(location)
     return replace(settings, model=chosen_model, store=location if is_server else Path(location))

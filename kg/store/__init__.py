@@ -19,6 +19,7 @@ the merge itself.) Built on Oxigraph (pyoxigraph).
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,10 +39,11 @@ from kg.store._converter import (
     merged_nquads,
     replace_graph_update,
 )
-from kg.store.remote import RemoteStore, is_url, server_software
+from kg.store.remote import RemoteStore, server_software
 from kg.store.results import FORMATS, Answer, format_answer
 from kg.store.saved import ontology_folder, with_values
 from kg.store.virtuoso import VirtuosoStore, is_virtuoso
+from kg.urls import ENV_USER, is_url, warn_plain_credentials
 
 __all__ = [
     "EXPORT_FORMATS", "FORMATS", "Answer", "RemoteStore", "Store", "StoreStats", "VirtuosoStore", "format_answer",
@@ -103,6 +105,9 @@ def open_store(location: str | Path, *, read_only: bool = False) -> Store | Remo
     server says it is Virtuoso), else an embedded store directory."""
     if is_url(str(location)):
         url = str(location)
+        if os.environ.get(ENV_USER):  # before the first request, which may already answer a challenge
+            for endpoint in {url, *(os.environ.get(f"KG_SPARQL_{n}") for n in ("QUERY", "UPDATE", "GSP"))} - {None}:
+                warn_plain_credentials(str(endpoint))
         adapter = VirtuosoStore if is_virtuoso(server_software(url)) else RemoteStore
         return adapter(url, read_only=read_only)
     return Store(location, read_only=read_only)

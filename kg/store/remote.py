@@ -34,18 +34,12 @@ from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
 from kg.store._converter import Triples, forget_graph_update, merged_nquads, replace_graph_update
 from kg.store.results import Answer
 from kg.store.saved import with_values
+from kg.urls import ENV_PASSWORD, ENV_USER, checked_url, no_redirects, scrub
 
 if TYPE_CHECKING:
     from kg.store import StoreStats
 
-ENV_USER = "KG_STORE_USER"
-ENV_PASSWORD = "KG_STORE_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
-_TIMEOUT = 120
-
-
-def is_url(location: object) -> bool:
-    """Whether a ``--store`` value names a server rather than a directory."""
-    return isinstance(location, str) and location.startswith(("http://", "https://"))
+_TIMEOUT = 120  # seconds a request may take; KG_STORE_TIMEOUT overrides it
 
 
 def _prologue() -> str:
@@ -65,19 +59,18 @@ def _term(binding: dict[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(value)
 
 
-def checked_url(url: str) -> str:
-    """``url`` without its trailing slash; an error if it carries a password (which would end up
-    in argv, logs and error messages)."""
-    if urllib.parse.urlsplit(url).password is not None:
-        raise StoreError(f"give the server's credentials in ${ENV_USER} and ${ENV_PASSWORD}, not in the URL")
-    return url.rstrip("/")
+def _timeout() -> float:
+    try:
+        return float(os.environ.get("KG_STORE_TIMEOUT") or _TIMEOUT)
+    except ValueError:
+        raise StoreError("$KG_STORE_TIMEOUT must be a number of seconds") from None
 
 
 def server_software(url: str) -> str:
     """What the server at ``url`` says it runs (its HTTP ``Server`` header), asked without credentials."""
     request = urllib.request.Request(checked_url(url), method="GET")
     try:
-        with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:  # noqa: S310 - http(s) only
+        with no_redirects().open(request, timeout=_timeout()) as response:
             return str(response.headers.get("Server", ""))
     except urllib.error.HTTPError as exc:  # a 401 or 404 still names the server
         return str(exc.headers.get("Server", ""))
@@ -97,22 +90,26 @@ class RemoteStore:
         self.url = base
         self.read_only = read_only
         self.query_url, self.update_url, self.gsp_url = self._endpoints(base)
-        self._opener, self._auth = self._credentials(os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD))
+        user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+        self._secrets = tuple(s for s in (password, f"{user}:{password}" if user else None) if s)
+        self._opener, self._auth = self._credentials(user, password)
         self.query("ASK { }")  # fail now, with one line, if the server is not there
 
     def _endpoints(self, base: str) -> tuple[str, str, str]:
         """Query, update and Graph Store URLs: Oxigraph's layout unless ``KG_SPARQL_*`` say otherwise."""
-        return (os.environ.get("KG_SPARQL_QUERY") or f"{base}/query",
-                os.environ.get("KG_SPARQL_UPDATE") or f"{base}/update",
-                os.environ.get("KG_SPARQL_GSP") or f"{base}/store")
+        query, update, gsp = (
+            checked_url(os.environ[name], f"${name}") if os.environ.get(name) else f"{base}/{path}"
+            for name, path in (("KG_SPARQL_QUERY", "query"), ("KG_SPARQL_UPDATE", "update"),
+                               ("KG_SPARQL_GSP", "store")))
+        return query, update, gsp
 
     def _credentials(self, user: str | None, password: str | None
                      ) -> tuple[urllib.request.OpenerDirector, dict[str, str]]:
         """The opener of every request and the headers it sends: HTTP Basic credentials, sent each time."""
         if not user:
-            return urllib.request.build_opener(), {}
+            return no_redirects(), {}
         token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
-        return urllib.request.build_opener(), {"Authorization": f"Basic {token}"}
+        return no_redirects(), {"Authorization": f"Basic {token}"}
 
     def __enter__(self) -> RemoteStore:
         return self
@@ -130,19 +127,19 @@ class RemoteStore:
             headers["Content-Type"] = content_type
         request = urllib.request.Request(url, data=data, headers=headers, method="POST" if data is not None else "GET")
         try:
-            with self._opener.open(request, timeout=_TIMEOUT) as response:
+            with self._opener.open(request, timeout=_timeout()) as response:
                 self._check_complete(response.headers)
                 return bytes(response.read())
         except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-            reason = detail[0] if detail else exc.reason
+            detail = exc.read(4096).decode("utf-8", "replace").strip().splitlines()
+            reason = scrub(detail[0] if detail else str(exc.reason), self._secrets)
             if exc.code == 400 and url == self.query_url:
                 raise QueryError(f"query rejected by {self.url}: {reason}") from None
             if exc.code in (401, 403):
                 raise StoreError(f"{self.url} refused the credentials in ${ENV_USER}/${ENV_PASSWORD}") from None
             raise StoreError(f"{self.url} answered {exc.code}: {reason}") from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = str(exc.reason if isinstance(exc, urllib.error.URLError) else exc)
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            reason = scrub(str(exc.reason if isinstance(exc, urllib.error.URLError) else exc), self._secrets)
             raise StoreError(f"cannot reach the SPARQL server {self.url}: {reason}") from None
 
     def _check_complete(self, headers: Message) -> None:
@@ -223,7 +220,14 @@ class RemoteStore:
         return {"query": text}
 
     def _answer(self, raw: bytes) -> Answer:
-        """An answer from SPARQL JSON results or N-Triples."""
+        """An answer from SPARQL JSON results or N-Triples; a store error when it is neither."""
+        try:
+            return self._parse_answer(raw)
+        except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, UnicodeDecodeError) as exc:
+            raise StoreError(f"{self.url} answered something that is not SPARQL results "
+                             f"({type(exc).__name__}: {scrub(str(exc), self._secrets)[:80]})") from None
+
+    def _parse_answer(self, raw: bytes) -> Answer:
         if raw.lstrip().startswith(b"{"):
             result = json.loads(raw)
             if "boolean" in result:

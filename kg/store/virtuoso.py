@@ -35,6 +35,7 @@ from kg.rdf.namespace import KG, ONTOLOGY_IRI
 from kg.store._converter import Triples, graph_inserts
 from kg.store.remote import RemoteStore
 from kg.store.results import Answer, Row
+from kg.urls import no_redirects
 
 MERGED_GRAPH = "https://w3id.org/kg-news/graph/merged"
 _ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso answers ASK as a one-cell SELECT in JSON
@@ -91,10 +92,10 @@ class VirtuosoStore(RemoteStore):
                      ) -> tuple[urllib.request.OpenerDirector, dict[str, str]]:
         """HTTP Digest credentials, answered only when the server asks for them (no header sent ahead)."""
         if not user:
-            return urllib.request.build_opener(), {}
+            return no_redirects(), {}
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, self.url, user, password or "")
-        return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords)), {}
+        return no_redirects(urllib.request.HTTPDigestAuthHandler(passwords)), {}
 
     def _query_fields(self, text: str) -> dict[str, str]:
         """The merge as the default graph, except for a query with a ``GRAPH`` pattern: Virtuoso
