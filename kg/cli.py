@@ -8,12 +8,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from kg import __version__
-from kg.config import ENV_MODEL, ENV_STORE, load_settings
-from kg.errors import InputError, KGError
+from kg.config import DEFAULT_QUERY_TIMEOUT, ENV_MODEL, ENV_QUERY_TIMEOUT, ENV_STORE, load_settings
+from kg.errors import InputError, KGError, QueryError, StoreError
 
 _INTERNAL_ERROR = 70
 
@@ -23,6 +26,26 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-12-12") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (0 means no limit)")
+    return seconds
+
+
+def _default_timeout() -> float:
+    text = os.environ.get(ENV_QUERY_TIMEOUT)
+    if not text:
+        return DEFAULT_QUERY_TIMEOUT
+    try:
+        return _seconds(text)
+    except argparse.ArgumentTypeError as exc:
+        raise InputError(f"${ENV_QUERY_TIMEOUT}: {exc}") from None
 
 
 def _workers(text: str) -> int:
@@ -72,6 +95,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="a parameter of the saved query, bound as a literal (repeatable)")
     query.add_argument("--list", action="store_true", help="list the saved queries and their parameters")
     query.add_argument("--format", choices=FORMATS, default="table")
+    query.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                       help=f"stop the query after this long (default ${ENV_QUERY_TIMEOUT} or "
+                            f"{DEFAULT_QUERY_TIMEOUT:g}; 0: no limit)")
+    query.add_argument("--allow-service", action="store_true",
+                       help="let the embedded store call other endpoints the query names with SERVICE")
 
     stats = commands.add_parser("stats", help="count articles, entities, events, relations and triples")
     with_store(stats)
@@ -92,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
                      "at least this confident (0 to 1)")
     viz.add_argument("--events", action="store_true", help="draw events as nodes too (the event graph)")
     viz.add_argument("--title", help="title shown on the page")
+
+    check = commands.add_parser("check", help="read the whole store and say what, if anything, is damaged")
+    with_store(check)
 
     remove = commands.add_parser("remove", help="drop articles and whatever only they supported")
     remove.add_argument("articles", nargs="+", metavar="ARTICLE", help="an article IRI, its id, or a page name")
@@ -126,7 +157,7 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(report.summary())
         return 0
-    from kg.store import format_answer, open_store
+    from kg.store import open_store
 
     if args.command == "export":
         with open_store(settings.store, read_only=True) as store:
@@ -151,28 +182,37 @@ def _run(args: argparse.Namespace) -> int:
                 usage = " ".join(f"[--param {name}=...]" for name in saved.params)
                 print(f"{saved.name:<10} {saved.title}" + (f"\n{'':<10} {usage}" if usage else ""))
             return 0
-        text, bindings = _query_text(args)
-        with open_store(settings.store, read_only=True) as store:
-            print(format_answer(store.query(text, bindings), args.format))
-        return 0
+        return _query(args, settings.store)
     if args.command == "stats":
         with open_store(settings.store, read_only=True) as store:
             print(store.stats().text())
         return 0
     if args.command == "viz":
         return _viz(args, settings.store)
+    if args.command == "check":
+        with open_store(settings.store, read_only=True) as store:
+            problems = store.check()
+            count = store.article_count()
+        for problem in problems:
+            print(problem)
+        if problems:
+            raise StoreError(f"store {settings.store}: {len(problems)} problem(s) found, listed above")
+        print(f"store {settings.store}: {count} articles, read whole; no damage found")
+        return 0
     if args.command == "remove":
         from kg.pipeline import link_corpus
 
-        with open_store(settings.store) as store:
+        with open_store(settings.store, create=False) as store:
             names = {a: store.find_articles(a) for a in args.articles}
             missing = [a for a, found in names.items() if not found]
             if missing:
                 raise InputError(f"no article {', '.join(missing)} in the store; nothing was removed")
-            for found in names.values():
-                for name in found:
-                    store.remove_graph(name)
+            doomed = {name for found in names.values() for name in found}
+            store.record_articles(store.article_count() - len(doomed))
+            for name in sorted(doomed):
+                store.remove_graph(name)
             relinked = link_corpus(store, settings)  # links the removed articles held up are taken back
+            store.commit_record()
             note = f"; {relinked} other article(s) relinked" if relinked else ""
             print(f"removed {sum(len(f) for f in names.values())} article(s){note}")
         return 0
@@ -207,6 +247,63 @@ def _viz(args: argparse.Namespace, location: str | Path) -> int:
         raise InputError(f"cannot write {exc.filename}: {exc.strerror}") from exc
     print(f"drew {len(graph)} nodes and {graph.number_of_edges()} edges: {', '.join(map(str, written))}")
     return 0
+
+
+def _query(args: argparse.Namespace, location: str | Path) -> int:
+    """Run one query, its answer written as it is read, stopped by ``--timeout`` or Ctrl-C."""
+    from kg.store import answer_chunks, open_store
+
+    text, bindings = _query_text(args)
+    timeout = _default_timeout() if args.timeout is None else args.timeout
+
+    def answer() -> None:
+        with open_store(location, read_only=True, allow_service=args.allow_service) as store:
+            for chunk in answer_chunks(store.stream(text, bindings), args.format):
+                sys.stdout.write(chunk)
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+
+    run_bounded(answer, timeout, stopped=f"the query ran for {timeout:g} s and was stopped; "
+                                         "narrow it, or raise --timeout (0: no limit)")
+    return 0
+
+
+def run_bounded(work: Callable[[], None], seconds: float, *, stopped: str) -> None:
+    """Run ``work`` in a thread while this one stays free for Ctrl-C and the clock.
+
+    The query engines release the interpreter while they evaluate, so a query of any size is
+    stopped within a tenth of a second of its deadline or of Ctrl-C. Stopping ends the process
+    (``os._exit``): the only way to stop a query inside the engine, and safe because a query
+    only reads (its store is open read-only).
+    """
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread as is
+            failure.append(exc)
+
+    thread = threading.Thread(target=target, name="kg-bounded", daemon=True)
+    deadline = time.monotonic() + seconds if seconds else None
+    thread.start()
+    try:
+        while thread.is_alive():
+            thread.join(0.1)
+            if deadline is not None and thread.is_alive() and time.monotonic() > deadline:
+                _abandon(f"kg: error: {stopped}", QueryError.exit_code)
+    except KeyboardInterrupt:
+        _abandon("kg: interrupted; the query was stopped", 130)
+    if failure:
+        raise failure[0]
+
+
+def _abandon(message: str, code: int) -> None:
+    """End the process now with one line on stderr; the running thread cannot be stopped otherwise."""
+    try:
+        os.write(2, (message + "\n").encode("utf-8", "replace"))
+    finally:
+        os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

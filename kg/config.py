@@ -23,6 +23,9 @@ DEFAULT_STORE = "kg-store"
 
 ENV_MODEL = "KG_MODEL"
 ENV_STORE = "KG_STORE"
+#: Seconds ``kg query`` lets a query run before stopping it (0: no limit), unless ``--timeout`` says.
+DEFAULT_QUERY_TIMEOUT = 300.0
+ENV_QUERY_TIMEOUT = "KG_QUERY_TIMEOUT"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from kg.rdf.namespace import RESOURCE
 from kg.records import Article, Modality, Resolution
 from kg.resolve import resolve
 from kg.resolve.corpus import PrintedName, corpus_links
-from kg.store import RemoteStore, Store, open_store
+from kg.store import GraphStore, open_store
 from kg.store._converter import from_ox
 
 _PROGRESS_FROM = 5  # articles; smaller loads print no progress bar
@@ -126,7 +126,7 @@ def _entity_key(iri: str) -> str | None:
     return f"{kind}/{rest}" if kind in ("person", "org") and rest else None
 
 
-def link_corpus(store: Store | RemoteStore, settings: Settings) -> int:
+def link_corpus(store: GraphStore, settings: Settings) -> int:
     """Link the names every article printed to the entities the whole store names
     (:func:`kg.resolve.corpus.corpus_links`), relinking or unlinking the article graphs whose links
     changed; returns how many graphs were rewritten. The result depends on the store's articles,
@@ -269,6 +269,7 @@ def load_paths(
             collect()
         progress_bar.close()
         report.relinked = link_corpus(store, settings)
+        store.commit_record()  # the load's articles in the store's tables, not only in its log
     return report
 
 

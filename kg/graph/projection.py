@@ -24,7 +24,7 @@ from kg.rdf.namespace import KG
 from kg.store.results import Answer
 
 if TYPE_CHECKING:
-    from kg.store import RemoteStore, Store
+    from kg.store import GraphStore
 
 #: Families left out unless asked for: every "X said" is a Statement, and they crowd every picture.
 DEFAULT_EXCLUDED_FAMILIES = frozenset({"Statement"})
@@ -142,7 +142,7 @@ def with_ontology(graph: rdflib.Graph) -> rdflib.Graph:
     return graph + ontology_graph()
 
 
-def select(source: Store | RemoteStore | rdflib.Graph, sparql: str) -> list[dict[str, str | None]]:
+def select(source: GraphStore | rdflib.Graph, sparql: str) -> list[dict[str, str | None]]:
     """Rows of a SELECT query over any source, as dicts of strings."""
     if isinstance(source, rdflib.Graph):
         from kg.store import rdflib_query
@@ -153,7 +153,7 @@ def select(source: Store | RemoteStore | rdflib.Graph, sparql: str) -> list[dict
     return answer.values()
 
 
-def read_records(source: Store | RemoteStore | rdflib.Graph) -> Records:
+def read_records(source: GraphStore | rdflib.Graph) -> Records:
     """Entities, asserted events and relations of a source."""
     records = Records()
     if isinstance(source, rdflib.Graph):
@@ -180,7 +180,7 @@ def _add_entity(graph: nx.Graph, records: Records, iri: str) -> None:
 
 
 def entity_graph(
-    source: Store | RemoteStore | rdflib.Graph | Records, filters: Filters | None = None
+    source: GraphStore | rdflib.Graph | Records, filters: Filters | None = None
 ) -> nx.MultiDiGraph:
     """Entities as nodes (label, type, articles); events and relations between two of them as edges.
 
@@ -216,7 +216,7 @@ def entity_graph(
     return graph
 
 
-def event_graph(source: Store | RemoteStore | rdflib.Graph | Records, filters: Filters | None = None) -> nx.DiGraph:
+def event_graph(source: GraphStore | rdflib.Graph | Records, filters: Filters | None = None) -> nx.DiGraph:
     """Entities and events as two kinds of node (``kind``); edges go from an event to its
     participants, with the ``role`` (agent, target, place)."""
     filters = filters or Filters()

@@ -52,12 +52,21 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
+_CONTROL_CHARS = dict.fromkeys(range(0, 9)) | dict.fromkeys(range(14, 32))
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:_SNIFF]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def _wide(encoding: str | None) -> bool:
+    """Whether an encoding writes NUL bytes in ordinary text (UTF-16, UTF-32)."""
+    try:
+        return encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
         return False
+
+
+def _looks_binary(data: bytes, encoding: str | None = None) -> bool:
+    head = data[:_SNIFF]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _wide(encoding):
+        return False  # NUL bytes are how these write text: decoding decides
     if b"\x00" in head:
         return True
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
@@ -113,11 +122,18 @@ def read_source(name: str, encoding: str | None = None) -> Source:
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
     label = "<stdin>" if name == STDIN else name
+    try:
+        label.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = label.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError(f"{shown}: the file name is not valid UTF-8; rename the file") from None
     if not data.strip():
         raise InputError(f"{label}: file is empty")
-    if _looks_binary(data):
+    if _looks_binary(data, encoding):
         raise InputError(f"{label}: binary file, not text or HTML")
     text = decode(data, label, encoding)
     if not text.strip():
         raise InputError(f"{label}: file is empty")
+    if _wide(encoding) and len(text) - len(text.translate(_CONTROL_CHARS)) > len(text[:_SNIFF]) * 0.05:
+        raise InputError(f"{label}: binary file, not text or HTML")
     return Source(name=label, text=text, is_html=is_html(label, text))

@@ -68,10 +68,55 @@ def parse(
     """
     nlp = load_pipeline(model)
     pending = list(articles)
-    docs: Iterator[Doc] = iter(nlp.pipe((a.parsed_text for a in pending), batch_size=batch_size))
+    docs: Iterator[Doc] = _whole_docs(nlp, (a.parsed_text for a in pending), batch_size)
     if ahead > 0:
         docs = in_background(docs, ahead)
     yield from zip(pending, docs, strict=True)
+
+
+#: characters per piece a long article is parsed in (far below spaCy's ``max_length``), at paragraph
+#: boundaries: time and memory then grow with the article's length, never past the model's limit
+CHUNK_CHARS = 50_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    r"""Pieces of a text of at most about ``size`` characters, cut after a paragraph break (or, inside a
+    paragraph longer than that, after a sentence's full stop or a space), that join back into it.
+
+    >>> chunks("One.\n\nTwo.\n\nThree.", size=8)
+    ['One.\n\n', 'Two.\n\n', 'Three.']
+    >>> "".join(chunks("word " * 50, size=32)) == "word " * 50
+    True
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n") + 2, window.rfind(". ") + 2, 0)
+        if cut <= 2:
+            cut = window.rfind(" ") + 1 or size
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return [p for p in pieces if p] or [text]
+
+
+def _whole_docs(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over the texts, a long text parsed in :func:`chunks` and joined back into one Doc."""
+    from spacy.tokens import Doc
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+        for number, text in enumerate(texts):
+            parts = chunks(text) if len(text) > CHUNK_CHARS else [text]
+            for index, part in enumerate(parts):
+                yield part, (number, len(parts) - index - 1)  # how many pieces of this text are still to come
+
+    parts: list[Doc] = []
+    for doc, (_, left) in nlp.pipe(pieces(), batch_size=batch_size, as_tuples=True):
+        parts.append(doc)
+        if left == 0:
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
 
 
 @dataclass(frozen=True)

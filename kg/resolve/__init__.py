@@ -12,6 +12,7 @@ so are repeated statements of one relation.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -172,10 +173,16 @@ class _Resolver:
         brackets after ("Petróleos de Venezuela, SA (PDVSA)"); a one-word name that is the last word of
         exactly one longer name is that body ("the Journal")."""
         rules = name_rules()
-        names = [m for m in orgs if not _is_acronym(m.text)]
+        names = sorted((m for m in orgs if not _is_acronym(m.text)), key=lambda m: m.end)
         text = self.extraction.article.parsed_text
-        bracketed = {m.index: n for m in orgs if _is_acronym(m.text)
-                     for n in names if n.end <= m.start and _bracketed_after(text, n.end, m.start)}
+        ends = [n.end for n in names]
+        bracketed: dict[int, Mention] = {}
+        for m in orgs:  # the name just before an acronym, with only a bracket (and "SA") between them
+            before = bisect.bisect_right(ends, m.start) - 1
+            if _is_acronym(m.text) and before >= 0 and _bracketed_after(text, names[before].end, m.start):
+                bracketed[m.index] = names[before]
+        abbreviated: dict[str, Mention | None] = {}  # each acronym's first name it abbreviates, found once
+        in_order = sorted(names, key=lambda n: n.start)
         stated: dict[str, set[str]] = {}  # key of a body's name → keys of the article's bodies with a state
         for name in names:
             code, body = organisation_parts(name.text, rules)
@@ -183,8 +190,11 @@ class _Resolver:
                 stated.setdefault(body, set()).add(self._org_key(name))
         for mention in sorted(orgs, key=lambda m: (_is_acronym(m.text), " " not in m.text, m.start)):
             acronym = _is_acronym(mention.text)
-            expansion = bracketed.get(mention.index) or next(
-                (n for n in names if acronym and abbreviates(mention.text, n.text)), None)
+            if acronym and mention.text not in abbreviated:
+                abbreviated[mention.text] = next((n for n in in_order
+                                                  if n.text[:1] == mention.text[:1]
+                                                  and abbreviates(mention.text, n.text)), None)
+            expansion = bracketed.get(mention.index) or (abbreviated[mention.text] if acronym else None)
             if expansion is None and not acronym and " " not in mention.text:
                 last = [n for n in names if " " in n.text and n.text.split()[-1] == mention.text]
                 expansion = last[0] if len({self._org_key(n) for n in last}) == 1 else None

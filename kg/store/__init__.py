@@ -18,19 +18,18 @@ the merge itself.) Built on Oxigraph (pyoxigraph).
 
 from __future__ import annotations
 
-import io
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError, StoreError
-from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
+from kg.rdf.namespace import KG, ONTOLOGY_IRI, PREFIXES
 from kg.store._converter import (
     Triples,
     forget_graph_update,
@@ -39,16 +38,21 @@ from kg.store._converter import (
     merged_nquads,
     replace_graph_update,
 )
+from kg.store.base import GraphStore, StoreStats, compact_name
 from kg.store.remote import RemoteStore, server_software
-from kg.store.results import FORMATS, Answer, format_answer
+from kg.store.results import FORMATS, Answer, Stream, answer_chunks, format_answer
 from kg.store.saved import ontology_folder, with_values
+from kg.store.sparql import check_read_only
 from kg.store.virtuoso import VirtuosoStore, is_virtuoso
 from kg.urls import ENV_USER, is_url, warn_plain_credentials
 
 __all__ = [
-    "EXPORT_FORMATS", "FORMATS", "Answer", "RemoteStore", "Store", "StoreStats", "VirtuosoStore", "format_answer",
-    "ontology_graph", "ontology_path", "open_store", "rdflib_query",
+    "EXPORT_FORMATS", "FORMATS", "Answer", "GraphStore", "RemoteStore", "Store", "StoreStats", "Stream",
+    "VirtuosoStore", "answer_chunks", "compact_name", "format_answer", "ontology_graph", "ontology_path",
+    "open_store", "rdflib_query",
 ]
+
+T = TypeVar("T")
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -60,49 +64,15 @@ EXPORT_FORMATS = {
 _DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
 
 
-@dataclass(frozen=True)
-class StoreStats:
-    """What a store holds, as ``kg stats`` prints it."""
-
-    articles: int
-    entities: dict[str, int]
-    events: dict[str, int]
-    relations: dict[str, int]
-    triples: int
-
-    @classmethod
-    def from_store(cls, store: Store | RemoteStore) -> StoreStats:
-        def counts(sparql: str) -> dict[str, int]:
-            return {compact_name(row["k"] or ""): int(row["n"] or 0) for row in store.query(sparql).values()}
-
-        articles = store.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }").values()[0]["n"]
-        entities = counts("SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?k . ?k rdfs:subClassOf+ kg:Entity } "
-                          "GROUP BY ?k ORDER BY DESC(?n) ?k")
-        events = counts("SELECT ?k (COUNT(DISTINCT ?e) AS ?n) "
-                        "WHERE { ?e a kg:Event, ?k . ?k rdfs:subClassOf kg:Event } GROUP BY ?k ORDER BY DESC(?n) ?k")
-        relations = counts("SELECT ?k (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a kg:Relation ; kg:relationType ?k } "
-                           "GROUP BY ?k ORDER BY DESC(?n) ?k")
-        # the merge less the ontology's own triples, in two queries: Virtuoso reads a query with a
-        # GRAPH pattern against its union of all graphs (see kg.store.virtuoso)
-        merged = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values()[0]["n"]
-        ontology = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }}").values()
-        return cls(int(articles or 0), entities, events, relations, int(merged or 0) - int(ontology[0]["n"] or 0))
-
-    def text(self) -> str:
-        """The counts as lines a person reads."""
-        def line(title: str, counts: dict[str, int]) -> str:
-            parts = ", ".join(f"{name} {n}" for name, n in counts.items()) or "none"
-            return f"{title:<10} {sum(counts.values())} ({parts})"
-
-        return "\n".join([
-            f"{'articles':<10} {self.articles}", line("entities", self.entities), line("events", self.events),
-            line("relations", self.relations), f"{'triples':<10} {self.triples} (merged graph, without the ontology)",
-        ])
+#: the file in an embedded store's folder that records what its last load or removal left
+RECORD_FILE = "kg-record.json"
 
 
-def open_store(location: str | Path, *, read_only: bool = False) -> Store | RemoteStore:
+def open_store(location: str | Path, *, read_only: bool = False, create: bool = True,
+               allow_service: bool = False) -> GraphStore:
     """The store at ``location``: a SPARQL server for an http(s) URL (Virtuoso's adapter when the
-    server says it is Virtuoso), else an embedded store directory."""
+    server says it is Virtuoso), else an embedded store directory (which calls other endpoints
+    with ``SERVICE`` only when ``allow_service``; a server follows its own policy)."""
     if is_url(str(location)):
         url = str(location)
         if os.environ.get(ENV_USER):  # before the first request, which may already answer a challenge
@@ -110,7 +80,7 @@ def open_store(location: str | Path, *, read_only: bool = False) -> Store | Remo
                 warn_plain_credentials(str(endpoint))
         adapter = VirtuosoStore if is_virtuoso(server_software(url)) else RemoteStore
         return adapter(url, read_only=read_only)
-    return Store(location, read_only=read_only)
+    return Store(location, read_only=read_only, create=create, allow_service=allow_service)
 
 
 def rdflib_query(graph: rdflib.Graph, sparql: str, bindings: dict[str, str] | None = None) -> Answer:
@@ -119,21 +89,6 @@ def rdflib_query(graph: rdflib.Graph, sparql: str, bindings: dict[str, str] | No
         return Answer.from_rdflib(graph.query(with_values(sparql, bindings or {}), initNs=PREFIXES))
     except Exception as exc:  # noqa: BLE001 - rdflib raises pyparsing and many other errors
         raise QueryError(f"query failed in rdflib: {str(exc).splitlines()[0]}") from exc
-
-
-def find_articles(store: Store | RemoteStore, reference: str) -> list[rdflib.URIRef]:
-    """Articles of a store named by an IRI, an id, or the name of a page they were read from."""
-    rows = store.query(
-        "SELECT DISTINCT ?a WHERE { ?a a kg:Article . OPTIONAL { ?a kg:sourceName ?page } "
-        "FILTER(STR(?a) = ?ref || STRENDS(STR(?a), CONCAT('article-', ?ref)) || ?page = ?ref) }",
-        {"ref": reference},
-    )
-    return [rdflib.URIRef(row["a"]) for row in rows.values() if row["a"]]
-
-
-def compact_name(iri: str) -> str:
-    """The local name of a kg term ("https://w3id.org/kg-news/ontology#Meeting" → "Meeting")."""
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def ontology_path() -> Path | None:
@@ -152,6 +107,11 @@ def ontology_graph(path: Path | None = None) -> rdflib.Graph:
     return rdflib.Graph().parse(source, format="turtle") if source else rdflib.Graph()
 
 
+def _first_line(exc: BaseException, limit: int = 160) -> str:
+    line = (str(exc).splitlines() or [type(exc).__name__])[0]
+    return line if len(line) <= limit else line[:limit] + "…"
+
+
 def _open_error(path: Path, exc: OSError) -> StoreError:
     message = str(exc)
     if "lock" in message.lower():
@@ -161,22 +121,95 @@ def _open_error(path: Path, exc: OSError) -> StoreError:
     return StoreError(f"cannot open store {path}: {message.splitlines()[0]}")
 
 
-class Store:
-    """The embedded kg store at ``path``; ``read_only`` opens an existing one for queries only."""
+class Store(GraphStore):
+    """The embedded kg store at ``path``; ``read_only`` opens an existing one for queries only,
+    ``create=False`` refuses to make a new one, ``allow_service`` lets queries call ``SERVICE``."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = True,
+                 allow_service: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.allows_service = allow_service
         if not read_only and self.path.exists() and not self.path.is_dir():
             raise StoreError(f"store path {self.path} is a file, not a directory")
         if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / "CURRENT").exists():
             raise StoreError(f"{self.path} is a folder with other files in it, not a kg store; choose another --store")
-        if read_only and not (self.path / "CURRENT").exists():
+        if (read_only or not create) and not (self.path / "CURRENT").exists():
             raise StoreError(f"no store at {self.path}; create one with 'kg load PATH --store {self.path}'")
         try:
+            if not read_only:
+                self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as exc:
             raise _open_error(self.path, exc) from exc
+        except RuntimeError as exc:  # RocksDB: "Corruption: ...", a table file missing or broken
+            raise StoreError(f"store {self.path} is damaged: {_first_line(exc)}") from None
+        self._check_record()
+
+    # -- durability -------------------------------------------------------
+    @property
+    def _record_path(self) -> Path:
+        return self.path / RECORD_FILE
+
+    def article_count(self) -> int:
+        """How many article graphs the store holds (its named graphs, the ontology left out)."""
+        ontology = ox.NamedNode(ONTOLOGY_IRI)
+        try:
+            return sum(1 for name in self._store.named_graphs() if name != ontology)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"store {self.path} is damaged: {_first_line(exc)}") from None
+
+    def check(self) -> list[str]:
+        """What is wrong with the store, read whole (every table block is checksummed on read): an
+        article graph without its article, a merged triple missing, fewer articles than recorded.
+        An empty list when nothing is."""
+        problems: list[str] = []
+        ontology = ox.NamedNode(ONTOLOGY_IRI)
+        kind = ox.NamedNode(str(rdflib.RDF.type))
+        article = ox.NamedNode(str(KG.Article))
+        try:
+            for name in self._store.named_graphs():
+                if name == ontology:
+                    continue
+                if ox.Quad(name, kind, article, name) not in self._store:
+                    problems.append(f"graph {name.value} holds no article {name.value}")
+                missing = sum(1 for quad in self._store.quads_for_pattern(None, None, None, name)
+                              if ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph())
+                              not in self._store)
+                if missing:
+                    problems.append(f"article {name.value}: {missing} of its triples are missing from the merged graph")
+            for _ in self._store.quads_for_pattern(None, None, None, None):
+                pass
+        except (OSError, RuntimeError) as exc:
+            problems.append(f"damaged: {_first_line(exc)}")
+        return problems
+
+    def _check_record(self) -> None:
+        """Compare the store with the record the last load or removal left: fewer articles than it
+        counted means lost data (a damaged log or table), never a silently emptier store."""
+        try:
+            recorded = json.loads(self._record_path.read_text("utf-8"))["articles"]
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, KeyError, TypeError):
+            raise StoreError(f"store {self.path} is damaged: its record {RECORD_FILE} cannot be read") from None
+        found = self.article_count()
+        if found < int(recorded):
+            raise StoreError(f"store {self.path} is damaged: its last load left {recorded} articles, it now holds "
+                             f"{found}; restore it from a copy, or delete it and load the articles again")
+
+    def commit_record(self) -> None:
+        """Flush every committed write into the store's tables and record how many articles it holds
+        (see :meth:`_check_record`); a load and a removal end with this."""
+        self.flush()
+        self.record_articles(self.article_count())
+
+    def record_articles(self, count: int) -> None:
+        """Record ``count`` articles, atomically; a removal records the count it will leave before it
+        starts, so a removal cut short never looks like lost data."""
+        temporary = self._record_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"articles": max(count, 0)}), "utf-8")
+        os.replace(temporary, self._record_path)
 
     @classmethod
     def from_oxigraph(cls, memory: ox.Store) -> Store:
@@ -184,14 +217,9 @@ class Store:
         store = cls.__new__(cls)
         store.path = Path("<memory>")
         store.read_only = False
+        store.allows_service = False
         store._store = memory
         return store
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
 
     def close(self) -> None:
         """Release the directory lock.
@@ -262,18 +290,43 @@ class Store:
         return True
 
     # -- reading ----------------------------------------------------------
-    def query(self, sparql: str, bindings: dict[str, str] | None = None) -> Answer:
-        """Run a SPARQL query over the merged graph of all articles and the ontology.
-
-        kg's prefixes need no declaration; ``GRAPH ?article { ... }`` reaches one article's triples.
-        ``bindings`` gives variables a literal value before evaluation (parameters of saved queries).
-        """
+    def _evaluate(self, sparql: str, bindings: dict[str, str]) -> object:
         try:
-            result = self._store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES)
-            return Answer.from_result(result)
+            return self._store.query(with_values(sparql, bindings), prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"query does not parse: {str(exc).splitlines()[0]}") from exc
-        except (OSError, ValueError, RuntimeError) as exc:
+        except RuntimeError as exc:
+            raise StoreError(f"store {self.path} is damaged: {_first_line(exc)}") from None
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from exc
+
+    def _run_query(self, sparql: str, bindings: dict[str, str]) -> Answer:
+        result = self._evaluate(sparql, bindings)
+        try:
+            return Answer.from_result(result)
+        except RuntimeError as exc:
+            raise StoreError(f"store {self.path} is damaged: {_first_line(exc)}") from None
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from exc
+
+    def stream(self, sparql: str, bindings: dict[str, str] | None = None) -> Stream:
+        """Like :meth:`query`, with rows read from the store as the caller takes them: an answer of
+        any size is written in constant memory (unless the query itself sorts or groups)."""
+        check_read_only(sparql, allow_service=self.allows_service)
+        stream = Stream.from_result(self._evaluate(sparql, bindings or {}))
+        if stream.boolean is not None:
+            return stream
+        if stream.triples is not None:
+            return Stream(triples=self._guarded(stream.triples))
+        return Stream(stream.variables, self._guarded(stream.rows))
+
+    def _guarded(self, items: Iterable[T]) -> Iterator[T]:
+        """Items of a lazy answer, an engine error while reading them raised as a kg error."""
+        try:
+            yield from items
+        except RuntimeError as exc:
+            raise StoreError(f"store {self.path} is damaged: {_first_line(exc)}") from None
+        except (OSError, ValueError) as exc:
             raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from exc
 
     def _data_triples(self) -> Iterator[ox.Triple]:
@@ -299,12 +352,6 @@ class Store:
         data = self._data_quads() if fmt in _DATASET_FORMATS else self._data_triples()
         prefixes = None if fmt in ("nt", "nquads") else PREFIXES
         ox.serialize(data, output, EXPORT_FORMATS[fmt], prefixes=prefixes)
-
-    def export_text(self, fmt: str = "turtle") -> str:
-        """The export as a string (for notebooks and tests)."""
-        buffer = io.BytesIO()
-        self.export(fmt, buffer)
-        return buffer.getvalue().decode("utf-8")
 
     def to_rdflib(self) -> rdflib.Dataset:
         """A copy of the whole store as an rdflib Dataset, one graph per article."""
@@ -357,14 +404,6 @@ class Store:
             raise StoreError("an rdflib Graph without an IRI identifier needs a name for its graph")
         return sum(self.add_graph(graph_name, graph, replace=True)
                    for graph_name, graph in graphs)
-
-    def stats(self) -> StoreStats:
-        """Counts of articles, entities by type, asserted events by family, relations and triples."""
-        return StoreStats.from_store(self)
-
-    def find_articles(self, reference: str) -> list[rdflib.URIRef]:
-        """Articles named by an IRI, an id, or the name of a page they were read from."""
-        return find_articles(self, reference)
 
     def flush(self) -> None:
         """Make every committed write visible to read-only openers in other processes."""

@@ -24,7 +24,7 @@ import urllib.request
 from collections.abc import Iterable
 from email.message import Message
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 import pyoxigraph as ox
 import rdflib
@@ -32,12 +32,10 @@ import rdflib
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import ONTOLOGY_IRI, PREFIXES
 from kg.store._converter import Triples, forget_graph_update, merged_nquads, replace_graph_update
+from kg.store.base import GraphStore
 from kg.store.results import Answer
 from kg.store.saved import with_values
 from kg.urls import ENV_PASSWORD, ENV_USER, checked_url, no_redirects, scrub
-
-if TYPE_CHECKING:
-    from kg.store import StoreStats
 
 _TIMEOUT = 120  # seconds a request may take; KG_STORE_TIMEOUT overrides it
 
@@ -79,8 +77,11 @@ def server_software(url: str) -> str:
         raise StoreError(f"cannot reach the SPARQL server {checked_url(url)}: {reason}") from None
 
 
-class RemoteStore:
-    """A SPARQL server holding kg's graphs; ``read_only`` only checks that it answers."""
+class RemoteStore(GraphStore):
+    """A SPARQL server holding kg's graphs; ``read_only`` only checks that it answers.
+
+    Whether a query may call ``SERVICE`` is the server's policy, not kg's.
+    """
 
     #: The graph holding the RDF merge of all articles; None for the server's default graph.
     merged_graph: str | None = None
@@ -111,14 +112,20 @@ class RemoteStore:
         token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
         return no_redirects(), {"Authorization": f"Basic {token}"}
 
-    def __enter__(self) -> RemoteStore:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
-
     def close(self) -> None:
         """Nothing to release: every request is complete when it returns."""
+
+    def check(self) -> list[str]:
+        """Article graphs that hold no article (a server checks its own tables)."""
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                          "FILTER(STRSTARTS(STR(?g), STR(kgr:article-))) "
+                          "FILTER NOT EXISTS { GRAPH ?g { ?g a kg:Article } } }").values()
+        return [f"graph {row['g']} holds no article {row['g']}" for row in rows]
+
+    def article_count(self) -> int:
+        """How many article graphs the server holds."""
+        rows = self.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a a kg:Article } }").values()
+        return int(rows[0]["n"] or 0) if rows else 0
 
     # -- HTTP -------------------------------------------------------------
     def _request(self, url: str, data: bytes | None, content_type: str | None, accept: str) -> bytes:
@@ -208,9 +215,9 @@ class RemoteStore:
         return True
 
     # -- reading ----------------------------------------------------------
-    def query(self, sparql: str, bindings: dict[str, str] | None = None) -> Answer:
+    def _run_query(self, sparql: str, bindings: dict[str, str]) -> Answer:
         """Run a SPARQL query on the server; kg's prefixes are declared for it."""
-        text = _prologue() + with_values(sparql, bindings or {})
+        text = _prologue() + with_values(sparql, bindings)
         body = urllib.parse.urlencode(self._query_fields(text)).encode()
         accept = "application/sparql-results+json, application/n-triples;q=0.9"
         return self._answer(self._request(self.query_url, body, "application/x-www-form-urlencoded", accept))
@@ -253,18 +260,6 @@ class RemoteStore:
         from kg.store import Store
 
         Store.from_oxigraph(self.snapshot()).export(fmt, output)
-
-    def stats(self) -> StoreStats:
-        """Counts as ``kg stats`` prints them."""
-        from kg.store import StoreStats
-
-        return StoreStats.from_store(self)
-
-    def find_articles(self, reference: str) -> list[rdflib.URIRef]:
-        """Articles named by an IRI, an id or a page name."""
-        from kg.store import find_articles
-
-        return find_articles(self, reference)
 
     def flush(self) -> None:
         """Nothing to flush on a server."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import io
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -107,52 +108,112 @@ def compact(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str:
     return term.value
 
 
-def _table(answer: Answer) -> str:
-    cells = [[compact(t).replace("\n", " ") for t in row] for row in answer.rows]
-    cells = [[c if len(c) <= _MAX_CELL else c[: _MAX_CELL - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(answer.variables)]
-    lines = [" | ".join(v.ljust(w) for v, w in zip(answer.variables, widths, strict=True))]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(lines)
+@dataclass(frozen=True)
+class Stream:
+    """An answer read as it is produced: SELECT rows, an ASK boolean, or CONSTRUCT triples.
+
+    Its iterators are single-use; :func:`write_answer` consumes them.
+    """
+
+    variables: tuple[str, ...] = ()
+    rows: Iterable[Row] = ()
+    boolean: bool | None = None
+    triples: Iterable[ox.Triple] | None = None
+
+    @classmethod
+    def from_result(cls, result: object) -> Stream:
+        """Wrap what ``pyoxigraph.Store.query`` returned, without reading it."""
+        if isinstance(result, ox.QuerySolutions):
+            return cls(variables=tuple(v.value for v in result.variables),
+                       rows=(tuple(solution) for solution in result))
+        if isinstance(result, ox.QueryBoolean):
+            return cls(boolean=bool(result))
+        return cls(triples=iter(result))  # type: ignore[call-overload]
+
+    @classmethod
+    def of(cls, answer: Answer) -> Stream:
+        """A materialised answer, read as a stream."""
+        return cls(answer.variables, answer.rows, answer.boolean, answer.triples)
 
 
-def format_answer(answer: Answer, fmt: str = "table") -> str:
-    """Render an answer; CONSTRUCT answers are written as Turtle whatever the format."""
-    if answer.triples is not None:
-        return (ox.serialize(answer.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode()
-    if answer.boolean is not None:
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": answer.boolean})
-        return "true" if answer.boolean else "false"
+#: rows a table reads before it fixes its column widths; later rows are cut to them
+_TABLE_SAMPLE = 1000
+
+
+def _cells(row: Row) -> list[str]:
+    cells = [compact(t).replace("\n", " ") for t in row]
+    return [c if len(c) <= _MAX_CELL else c[: _MAX_CELL - 1] + "…" for c in cells]
+
+
+def _table_lines(variables: tuple[str, ...], rows: Iterable[Row]) -> Iterator[str]:
+    """A text table, its widths taken from the first rows so that any number of rows streams."""
+    iterator = iter(rows)
+    sample = [_cells(row) for row in itertools.islice(iterator, _TABLE_SAMPLE)]
+    widths = [max([len(v)] + [len(row[i]) for row in sample]) for i, v in enumerate(variables)]
+
+    def line(cells: list[str]) -> str:
+        fitted = (c if len(c) <= w else c[: max(w - 1, 0)] + "…" for c, w in zip(cells, widths, strict=True))
+        return " | ".join(c.ljust(w) for c, w in zip(fitted, widths, strict=True))
+
+    yield " | ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))
+    yield "-+-".join("-" * w for w in widths)
+    count = 0
+    for cells in itertools.chain(sample, (_cells(row) for row in iterator)):
+        count += 1
+        yield line(cells)
+    yield f"({count} row{'s' if count != 1 else ''})"
+
+
+def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    entry = {"type": "literal", "value": term.value}
+    if term.language:
+        entry["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        entry["datatype"] = term.datatype.value
+    return entry
+
+
+def answer_chunks(stream: Stream, fmt: str = "table") -> Iterator[str]:
+    """The rendering of an answer, piece by piece, so that no answer is held whole to be written.
+
+    CONSTRUCT answers are Turtle whatever the format; csv and json are the W3C SPARQL 1.1 results formats.
+    """
+    if stream.triples is not None:
+        yield (ox.serialize(stream.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode()
+        return
+    if stream.boolean is not None:
+        yield json.dumps({"head": {}, "boolean": stream.boolean}) if fmt == "json" else str(stream.boolean).lower()
+        return
     if fmt == "table":
-        return _table(answer)
-    out = io.StringIO()
+        yield "\n".join(_table_lines(stream.variables, stream.rows))
+        return
     if fmt == "csv":
         import csv
 
+        out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(answer.variables)
-        writer.writerows([["" if t is None else t.value for t in row] for row in answer.rows])
-        return out.getvalue().rstrip("\n")
-    bindings = []
-    for row in answer.rows:
-        binding = {}
-        for var, term in zip(answer.variables, row, strict=True):
-            if term is None:
-                continue
-            if isinstance(term, ox.NamedNode):
-                binding[var] = {"type": "uri", "value": term.value}
-            elif isinstance(term, ox.BlankNode):
-                binding[var] = {"type": "bnode", "value": term.value}
-            else:
-                entry = {"type": "literal", "value": term.value}
-                if term.language:
-                    entry["xml:lang"] = term.language
-                elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-                    entry["datatype"] = term.datatype.value
-                binding[var] = entry
-        bindings.append(binding)
-    return json.dumps({"head": {"vars": list(answer.variables)}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1)
+        writer.writerow(stream.variables)
+        for row in stream.rows:
+            writer.writerow(["" if t is None else t.value for t in row])
+            if out.tell() > 1 << 16:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+        yield out.getvalue().rstrip("\n")
+        return
+    yield json.dumps({"head": {"vars": list(stream.variables)}})[:-1] + ', "results": {"bindings": ['
+    separator = "\n"
+    for row in stream.rows:
+        binding = {var: _json_term(term) for var, term in zip(stream.variables, row, strict=True) if term is not None}
+        yield separator + json.dumps(binding, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}}"
+
+
+def format_answer(answer: Answer | Stream, fmt: str = "table") -> str:
+    """Render an answer as one string (see :func:`answer_chunks`)."""
+    return "".join(answer_chunks(answer if isinstance(answer, Stream) else Stream.of(answer), fmt))
