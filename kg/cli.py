@@ -257,8 +257,9 @@ def _query(args: argparse.Namespace, location: str | Path) -> int:
     timeout = _default_timeout() if args.timeout is None else args.timeout
 
     def answer() -> None:
-        with open_store(location, read_only=True, allow_service=args.allow_service) as store:
-            for chunk in answer_chunks(store.stream(text, bindings), args.format):
+        with (open_store(location, read_only=True, allow_service=args.allow_service) as store,
+              store.stream(text, bindings) as stream):
+            for chunk in answer_chunks(stream, args.format):
                 sys.stdout.write(chunk)
             sys.stdout.write("\n")
             sys.stdout.flush()
@@ -282,7 +283,7 @@ def run_bounded(work: Callable[[], None], seconds: float, *, stopped: str) -> No
         try:
             work()
         except BaseException as exc:  # noqa: BLE001 - handed to the main thread as is
-            failure.append(exc)
+            failure.append(_without_frames(exc))
 
     thread = threading.Thread(target=target, name="kg-bounded", daemon=True)
     deadline = time.monotonic() + seconds if seconds else None
@@ -296,6 +297,18 @@ def run_bounded(work: Callable[[], None], seconds: float, *, stopped: str) -> No
         _abandon("kg: interrupted; the query was stopped", 130)
     if failure:
         raise failure[0]
+
+
+def _without_frames(exc: BaseException) -> BaseException:
+    """The exception with the tracebacks of its whole chain dropped, so that the frames (and the
+    engine objects they hold) end in the thread that made them."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        link.__traceback__ = None
+        link = link.__cause__ or link.__context__
+    return exc
 
 
 def _abandon(message: str, code: int) -> None:

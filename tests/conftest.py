@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +23,18 @@ SAMPLES = REPO / "kg" / "samples"
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 DEFAULT_DAY = date(2025, 12, 12)  # a Friday
+
+
+def run_kg(*args: str, env: dict[str, str] | None = None, stdin: str | bytes | None = None,
+           timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the ``kg`` command in a new process, with no ``KG_*`` setting but those of ``env``;
+    a traceback or an internal error fails the test (every failure must be one line)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
+    text = stdin.decode() if isinstance(stdin, bytes) else stdin
+    result = subprocess.run([sys.executable, "-m", "kg", *args], input=text, capture_output=True, text=True,
+                            timeout=timeout, env={**clean, **(env or {})})
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    return result
 
 
 @dataclass(frozen=True)

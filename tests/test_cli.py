@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from .conftest import SAMPLES
+from .conftest import run_kg as kg
 
 GOOD = "Tayyip Erdogan hosted Ilham Aliyev in Ankara on Friday.\n\nThe two leaders also discussed trade.\n"
-
-
-def kg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args], input=stdin.decode() if stdin else None,
-        capture_output=True, text=True, timeout=300,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 @pytest.fixture()

@@ -135,6 +135,20 @@ class Stream:
         """A materialised answer, read as a stream."""
         return cls(answer.variables, answer.rows, answer.boolean, answer.triples)
 
+    def close(self) -> None:
+        """Let go of the engine's result now, in this thread (Oxigraph's results must be dropped
+        by the thread that made them)."""
+        for items in (self.rows, self.triples):
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+
+    def __enter__(self) -> Stream:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
 
 #: rows a table reads before it fixes its column widths; later rows are cut to them
 _TABLE_SAMPLE = 1000

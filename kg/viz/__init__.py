@@ -124,6 +124,17 @@ def _legend(graph: nx.Graph) -> str:
     return "".join(rows)
 
 
+def script_json(value: object) -> str:
+    """JSON to put inside a ``<script>`` element: ``<``, ``>`` and ``&`` as ``\\u`` escapes, so that no
+    text (``</script>``, ``<!--<script``) can end the element or change how the page reads it.
+
+    >>> script_json({"label": "<!--<script>"})
+    '{"label": "\\\\u003c!--\\\\u003cscript\\\\u003e"}'
+    """
+    return (json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
 def to_html(graph: nx.Graph, *, title: str = "kg graph", height: str = "760px") -> str:
     """One standalone HTML page drawing ``graph`` (from :func:`kg.graph.entity_graph` or :func:`~kg.graph.event_graph`).
 
@@ -154,7 +165,7 @@ def to_html(graph: nx.Graph, *, title: str = "kg graph", height: str = "760px") 
     }))
     page = _REMOTE_ASSET.sub("", net.generate_html(notebook=False))  # pyvis's card style still links bootstrap
     extras = (_EXTRAS.replace("__TITLE__", html.escape(title)).replace("__LEGEND__", _legend(graph))
-              .replace("__LABELS__", json.dumps(labels).replace("</", "<\\/")))
+              .replace("__LABELS__", script_json(labels)))
     page = page.replace("<title>", f"<title>{html.escape(title)}", 1) if "<title>" in page else page
     return page.replace("</body>", extras + "\n</body>", 1)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,14 +12,7 @@ import pytest
 from kg.synthetic import write_corpus
 
 from ..conftest import SAMPLES
-
-
-def kg(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    result = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=timeout,
-                            env=env)
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
-    return result
+from ..conftest import run_kg as kg
 
 
 @pytest.fixture(scope="module")

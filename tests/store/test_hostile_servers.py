@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import base64
 import http.server
-import os
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
+
+from ..conftest import run_kg as kg
 
 USER, PASSWORD = "reader", "s3cret/pa:ss"
 TOKEN = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
@@ -62,14 +62,6 @@ def reply(status: int, body: bytes, content_type: str = "application/sparql-resu
         handler.end_headers()
         handler.wfile.write(body)
     return answer
-
-
-def kg(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    result = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=timeout,
-                            env={**clean, **(env or {})})
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:

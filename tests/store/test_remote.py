@@ -8,7 +8,6 @@ on its Graph Store endpoint, Digest authentication, and a row limit on answers.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import socket
 import subprocess
@@ -23,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import SAMPLES
+from ..conftest import run_kg as kg
 
 SERVER = Path(sys.executable).with_name("oxigraph")
 
@@ -132,13 +132,6 @@ def _virtuoso(folder: Path) -> Iterator[Server]:
 def server(request, tmp_path_factory) -> Iterator[Server]:
     start = _oxigraph if request.param == "oxigraph" else _virtuoso
     yield from start(tmp_path_factory.mktemp(request.param))
-
-
-def kg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300,
-                            env={**os.environ, **(env or {})})
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def rows(result: subprocess.CompletedProcess[str]) -> list[dict[str, str]]:

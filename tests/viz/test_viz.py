@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -70,3 +71,23 @@ def test_kg_viz_refuses_what_it_cannot_draw_in_one_line(samples_store, tmp_path,
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
     assert not page.exists()
+
+
+@pytest.mark.parametrize("label", ["<!--<script>", "</script><b>x</b>", "A & B </SCRIPT >", "line\u2028break"])
+def test_a_label_of_any_text_cannot_end_or_bend_the_pages_scripts(label):
+    import networkx as nx
+
+    def page_scripts(text: str) -> list[str]:
+        graph = nx.Graph()
+        graph.add_node("a", label=text, type="Person", evidence=f"{text} said so.")
+        graph.add_node("b", label="Other", type="Person")
+        graph.add_edge("a", "b", type="Meeting", evidence=f"{text} met Other.")
+        return re.findall(r"<script[^>]*>(.*?)</script\s*>", to_html(graph, title=text), flags=re.DOTALL | re.I)
+
+    scripts, plain = page_scripts(label), page_scripts("Plain")
+    assert len(scripts) == len(plain) and "var labels" in scripts[-1]  # the same elements, none cut short
+    for script, same in zip(scripts, plain, strict=True):
+        assert label not in script
+        assert script.count("<!--") == same.count("<!--")  # nothing that turns a script into a comment
+    labels = re.search(r"var labels = (\{.*?\});", scripts[-1]).group(1)
+    assert label in json.loads(labels).values()
