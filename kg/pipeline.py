@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ from kg.extract import extract
 from kg.ingest import parse_text, read_articles
 from kg.lang.names import name_rules
 from kg.nlp import parse
+from kg.processes import die_with_parent
 from kg.rdf import KG, TripleSet, article_iri, build_graph, build_triples, new_graph
 from kg.rdf.links import link_graph, unlink_graph
 from kg.rdf.namespace import RESOURCE
@@ -96,7 +98,8 @@ def resolved_batches(articles: Iterable[Article], settings: Settings, workers: i
         return
     batches = [pending[i:i + size] for i in range(0, len(pending), size)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         yield from pool.map(_resolutions_of, batches, [settings] * len(batches))
 
 

@@ -121,3 +121,81 @@ def test_a_bad_worker_count_is_refused_before_a_store_is_made(tmp_path):
     assert bad.returncode == 2
     assert "not a number of processes" in bad.stderr
     assert not store.exists()
+
+
+#: kill points tried per run, each a time into the load drawn with a fixed seed: model loading,
+#: the checking pass, parsing, commits, the linking after the last batch all get hit
+KILL_POINTS = 5
+
+
+@pytest.fixture(scope="module")
+def load_seconds(corpus, tmp_path_factory) -> float:
+    """How long an uninterrupted load of the corpus takes here (the range kill points are drawn from)."""
+    store = tmp_path_factory.mktemp("timed") / "store"
+    started = time.monotonic()
+    subprocess.run(_kg("load", str(corpus), "--store", str(store), "--quiet"), check=True)
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("point", range(KILL_POINTS))
+def test_sigkill_at_any_point_then_a_reload_equals_a_clean_load(corpus, reference, load_seconds, tmp_path, point):
+    import random
+
+    delay = random.Random(point).uniform(0.3, load_seconds)
+    store = tmp_path / "store"
+    process = subprocess.Popen(_kg("load", str(corpus), "--store", str(store), "--quiet"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    if (store / "CURRENT").exists():
+        for name, quads in _graphs(store).items():  # whatever was committed is whole
+            assert quads <= reference[name]
+    again = subprocess.run(_kg("load", str(corpus), "--store", str(store), "--quiet"), capture_output=True, text=True)
+    assert again.returncode == 0, f"killed after {delay:.1f} s: {again.stderr}"
+    assert _graphs(store) == reference, f"killed after {delay:.1f} s"
+    check = subprocess.run(_kg("check", "--store", str(store)), capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+
+
+def _children(pids: set[int]) -> set[int]:
+    """Every living descendant of ``pids``, read from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = set(pids)
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc (Linux)")
+def test_workers_and_their_helpers_end_when_the_load_is_killed(corpus, tmp_path):
+    store = tmp_path / "store"
+    process = subprocess.Popen(_kg("load", str(corpus), "--store", str(store), "--workers", "2"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _wait_for_progress(process, 1)
+    helpers = _children({process.pid})
+    assert len(helpers) >= 2, "two workers should be running"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.stderr is not None
+    process.stderr.close()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(pid) for pid in helpers):
+        time.sleep(0.2)
+    assert not [pid for pid in helpers if _alive(pid)], "orphaned worker processes"
