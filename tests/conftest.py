@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from kg.config import Settings
 from kg.extract import extract
@@ -17,6 +18,12 @@ from kg.ingest import parse_text
 from kg.nlp import load_pipeline
 from kg.records import Extraction, Modality, Resolution
 from kg.resolve import resolve
+
+# Fuzzing in the suite is bounded and repeatable: a fixed number of cases per property, the same
+# cases on every run (derandomize), no example database left in the working tree.
+hypothesis_settings.register_profile("kg", max_examples=200, deadline=None, derandomize=True, database=None,
+                                     print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("KG_HYPOTHESIS_PROFILE", "kg"))
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "kg" / "samples"

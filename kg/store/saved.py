@@ -82,19 +82,29 @@ def param_kinds(sparql: str) -> dict[str, str]:
     return kinds
 
 
+def _shown(value: str, limit: int = 60) -> str:
+    """A value as an error message quotes it: on one line, cut short.
+
+    >>> _shown("two\\nlines")
+    "'two\\\\nlines'"
+    """
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 2] + "…" + shown[-1]
+
+
 def _term(name: str, value: str, kind: str) -> ox.NamedNode | ox.Literal:
     if kind == "name":
         return ox.Literal(name_key(value))
     if kind == "class":
         local = value.strip()
         if not _NAME.match(local):
-            raise QueryError(f"parameter {name} takes a class name such as Country, not '{value}'")
+            raise QueryError(f"parameter {name} takes a class name such as Country, not {_shown(value)}")
         return ox.NamedNode(f"{ONTOLOGY_IRI}#{local[:1].upper()}{local[1:].lower()}")
     if kind == "iri":
         try:
             return ox.NamedNode(value.strip())
         except ValueError as exc:
-            raise QueryError(f"parameter {name} takes an IRI, not '{value}'") from exc
+            raise QueryError(f"parameter {name} takes an IRI, not {_shown(value)}") from exc
     return ox.Literal(value)
 
 

@@ -63,3 +63,15 @@ def test_page_with_only_furniture_is_refused(tmp_path):
     path.write_text("Home\nWorld News\nRecommended Articles\nMore Stories\n")
     with pytest.raises(InputError, match="no article text found"):
         read_articles([str(path)])
+
+
+def test_html_the_extractor_trips_on_is_read_by_the_fallback(tmp_path):
+    # a lone element under the root: trafilatura 2.0's pruning tries to remove the root itself
+    page = tmp_path / "page.html"
+    page.write_text("<time>Envoys of two countries met in Geneva on Monday.</time><script>hidden()</script>"
+                    "</body></html>", encoding="utf-8")
+    [article] = read_articles([str(page)])
+    assert article.text == "Envoys of two countries met in Geneva on Monday."
+    (tmp_path / "empty.html").write_text("<time></time></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="no article text found in the HTML"):
+        read_articles([str(tmp_path / "empty.html")])
