@@ -105,7 +105,7 @@ def timed_load(corpus: Path, store: Path, model: str, workers: int) -> dict[str,
     """``child_load`` in a fresh process, so each load's peak memory is its own."""
     command = [sys.executable, __file__, "--child-load", str(corpus), str(store), model, str(workers)]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def latencies(run: Callable[[], object], repeats: int, budget: float) -> list[float]:
@@ -157,6 +157,8 @@ def main() -> None:
     parser.add_argument("--rdflib-budget", type=float, default=60.0, help="seconds allowed per query in rdflib")
     parser.add_argument("--queries-on", type=Path, metavar="STORE",
                         help="only time the saved queries, on this existing store (no corpus, no loads)")
+    parser.add_argument("--long", default="250000,500000,1000000", metavar="CHARS",
+                        help="comma-separated lengths of single long articles to load ('' for none)")
     parser.add_argument("--child-load", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_load:
@@ -191,8 +193,43 @@ def main() -> None:
                   f"{many['triples'] / many['seconds']:>13.0f} {one['peak_mib']:>9.0f} "
                   f"{many['peak_mib'] + many['worker_peak_mib']:>8.0f}", flush=True)
             largest = root / f"store-{size}"
+        if args.long:
+            report_long_articles(root, [int(n) for n in args.long.split(",")], args.model, batch_size)
         assert largest is not None
         report_queries(largest, args.repeats, args.rdflib_budget)
+
+
+def long_article(chars: int) -> str:
+    """One article of about ``chars`` characters: synthetic stories one after another, as paragraphs."""
+    from kg.synthetic import synthetic_articles
+
+    parts: list[str] = []
+    total = 0
+    for article in synthetic_articles(max(chars // 800, 1) * 2, seed=11):
+        parts.append(article.text)
+        total += len(article.text) + 2
+        if total >= chars:
+            break
+    return "Long report\n\n2025-06-02\n\n" + "\n\n".join(parts)
+
+
+def report_long_articles(root: Path, lengths: list[str] | list[int], model: str, batch_size: int) -> None:
+    """Time and peak memory of loading one long article, against bare ``nlp.pipe`` over the same text
+    in the same paragraph pieces kg parses (spaCy cannot take a text past ``nlp.max_length`` whole)."""
+    from kg.nlp import CHUNK_BATCH, chunks
+
+    print(f"\n{'chars':>9} {'words':>8} {'spaCy s':>8} {'kg s':>7} {'ratio':>6} {'s/100k':>7} {'peak MiB':>9}")
+    for chars in lengths:
+        folder = root / f"long-{chars}"
+        folder.mkdir()
+        text = long_article(int(chars))
+        (folder / "long.txt").write_text(text, encoding="utf-8")
+        [article] = read_articles([str(folder)])
+        spacy_seconds = bare_spacy(chunks(article.parsed_text), model, CHUNK_BATCH)
+        load = timed_load(folder, root / f"store-long-{chars}", model, 1)
+        print(f"{len(text):>9} {len(text.split()):>8} {spacy_seconds:>8.1f} {load['seconds']:>7.1f} "
+              f"{spacy_seconds / load['seconds']:>6.2f} {load['seconds'] / len(text) * 1e5:>7.2f} "
+              f"{load['peak_mib']:>9.0f}", flush=True)
 
 
 def _rdflib_child(merged: object, text: str, params: dict[str, str], repeats: int, budget: float,

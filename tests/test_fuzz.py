@@ -19,12 +19,14 @@ from hypothesis import strategies as st
 from kg.errors import InputError, QueryError
 from kg.ingest import parse_source, parse_text
 from kg.ingest.sources import read_source
+from kg.pipeline import graph_from_text
 from kg.rdf import KG, RESOURCE
 from kg.store import Store
 from kg.store.saved import param_kinds, saved_queries
 
 INGEST_CASES = 500  # per property: bytes, text, HTML
 PARAMETER_CASES = 100  # per parameter of every saved query
+PIPELINE_CASES = 150  # news-like word salad through spaCy, extraction, resolution and RDF
 SECRET = "zqxhiddenmarker"  # text that must never reach an article: it sits in scripts, styles, comments
 
 
@@ -60,6 +62,29 @@ def test_any_unicode_text_is_read_or_refused_and_reads_the_same_twice(text):
     first = articles_or_refusal(lambda: parse_text(text, "page.txt"))
     if first is not None:
         assert [a.id for a in parse_text(text, "page.txt")] == [a.id for a in first], "ids are deterministic"
+
+
+_news_words = st.sampled_from(["Belarus", "freed", "released", "52", "prisoners", "on", "Friday", "met", "with",
+                               "the", "U.S.", "envoy", "John", "Smith", "sanctions", "lifted", "imposed", "in",
+                               "Minsk", ",", ".", "\n\n", "'s", "(", ")", "“", "”", "—", "Mr.", "2025", "UN",
+                               "will", "not", "after", "talks", "who", "said", "Lukas", "Berg", "-", ";"])
+
+
+_sentence = (st.lists(_news_words | st.text(max_size=8), min_size=3, max_size=25)
+             .map(" ".join).map(lambda words: words.strip() + "."))
+
+
+@given(text=st.lists(_sentence, min_size=1, max_size=10).map(" ".join))
+@example(text="Belarus freed 52 prisoners on Friday after talks with the U.S. envoy John Smith in Minsk.")
+@settings(max_examples=PIPELINE_CASES)
+def test_any_text_goes_through_the_whole_pipeline_or_is_refused(text):
+    try:
+        graph = graph_from_text(text, published="2025-06-06")
+    except InputError:
+        return
+    assert len(graph) > 0  # at least the article node and its provenance
+    for subject, _, _ in graph:
+        assert not isinstance(subject, rdflib.Literal)
 
 
 _words = st.text(alphabet=string.ascii_letters + " .,'’“”—-", min_size=1, max_size=60)

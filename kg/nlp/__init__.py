@@ -6,6 +6,7 @@ installed English pipeline with a parser and NER works (``en_core_web_md``, ``_l
 
 from __future__ import annotations
 
+import itertools
 import queue
 import sys
 import threading
@@ -74,17 +75,23 @@ def parse(
     yield from zip(pending, docs, strict=True)
 
 
-#: characters per piece a long article is parsed in (far below spaCy's ``max_length``), at paragraph
-#: boundaries: time and memory then grow with the article's length, never past the model's limit
-CHUNK_CHARS = 50_000
+#: an article longer than this is parsed in pieces (far below spaCy's ``max_length`` of 1,000,000)
+LONG_CHARS = 50_000
+#: characters per piece of a long article, cut at paragraph boundaries
+CHUNK_CHARS = 10_000
+#: pieces parsed at once: what spaCy holds in memory is about a batch's characters, so a long
+#: article costs memory as a few pieces do, and its time grows linearly with its length
+CHUNK_BATCH = 4
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    r"""Pieces of a text of at most about ``size`` characters, cut after a paragraph break (or, inside a
-    paragraph longer than that, after a sentence's full stop or a space), that join back into it.
+    r"""Pieces of a text of at most about ``size`` characters, cut after its last paragraph break (or,
+    in a paragraph longer than that, after a sentence's full stop, else a space), that join back into it.
 
-    >>> chunks("One.\n\nTwo.\n\nThree.", size=8)
-    ['One.\n\n', 'Two.\n\n', 'Three.']
+    >>> chunks("One.\n\nTwo. Three.\n\nFour.", size=16)
+    ['One.\n\n', 'Two. Three.\n\n', 'Four.']
+    >>> chunks("One. Two. Three.", size=8)
+    ['One. ', 'Two. ', 'Three.']
     >>> "".join(chunks("word " * 50, size=32)) == "word " * 50
     True
     """
@@ -92,9 +99,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     start = 0
     while len(text) - start > size:
         window = text[start:start + size]
-        cut = max(window.rfind("\n\n") + 2, window.rfind(". ") + 2, 0)
-        if cut <= 2:
-            cut = window.rfind(" ") + 1 or size
+        cut = next((at + len(mark) for mark in ("\n\n", ". ", " ") if (at := window.rfind(mark)) > 0), size)
         pieces.append(text[start:start + cut])
         start += cut
     pieces.append(text[start:])
@@ -102,21 +107,19 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 
 def _whole_docs(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
-    """``nlp.pipe`` over the texts, a long text parsed in :func:`chunks` and joined back into one Doc."""
+    """``nlp.pipe`` over the texts in order; a long text is parsed on its own, in :func:`chunks`
+    of a few at a time, and joined back into one Doc."""
+    for is_long, run in itertools.groupby(texts, key=lambda text: len(text) > LONG_CHARS):
+        if is_long:
+            yield from (_long_doc(nlp, text) for text in run)
+        else:
+            yield from nlp.pipe(run, batch_size=batch_size)
+
+
+def _long_doc(nlp: Language, text: str) -> Doc:
     from spacy.tokens import Doc
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
-        for number, text in enumerate(texts):
-            parts = chunks(text) if len(text) > CHUNK_CHARS else [text]
-            for index, part in enumerate(parts):
-                yield part, (number, len(parts) - index - 1)  # how many pieces of this text are still to come
-
-    parts: list[Doc] = []
-    for doc, (_, left) in nlp.pipe(pieces(), batch_size=batch_size, as_tuples=True):
-        parts.append(doc)
-        if left == 0:
-            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
+    return Doc.from_docs(list(nlp.pipe(chunks(text), batch_size=CHUNK_BATCH)), ensure_whitespace=False)
 
 
 @dataclass(frozen=True)

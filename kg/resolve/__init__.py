@@ -92,6 +92,14 @@ class _Resolver:
         self.key_of: dict[int, str] = {}
         self.gazetteer = country_gazetteer()
         self.article_id = extraction.article.id
+        # people by each role noun printed with them, in mention order: a long article has
+        # thousands of descriptions, each looking for the person it names
+        self._people_by_role: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            if mention.type is EntityType.PERSON:
+                for role in mention.roles:
+                    self._people_by_role.setdefault(role, []).append(mention)
+        self._full_names_by_surname: dict[str, str] | None = None
 
     # -- entities ---------------------------------------------------------
     def _entity(self, key: str, kind: EntityType, label: str) -> Entity:
@@ -228,16 +236,16 @@ class _Resolver:
         role = _nouns().role_nouns.get(group.head)
         if role is None:
             return None
+        people = self._people_by_role.get(role, [])
         candidates = [
-            m for m in self.mentions
-            if m.type is EntityType.PERSON and role in m.roles and abs(m.sentence - group.sentence) <= _ROLE_WINDOW
+            m for m in people
+            if abs(m.sentence - group.sentence) <= _ROLE_WINDOW
             and not (group.country and m.country and self._code(group.country) != self._code(m.country))
         ]
         if not candidates and group.definite and group.country:
             # "the Chinese leader" far from "Chinese President Xi Jinping": the country printed with both says who
             code = self._code(group.country)
-            candidates = [m for m in self.mentions if m.type is EntityType.PERSON and role in m.roles
-                          and m.country and self._code(m.country) == code]
+            candidates = [m for m in people if m.country and self._code(m.country) == code]
         if not candidates:
             return None
         nearest = min(candidates, key=lambda m: (abs(m.sentence - group.sentence), m.sentence < group.sentence))
@@ -256,11 +264,7 @@ class _Resolver:
             return
         if group.text[:1].isupper() and " " not in group.text:
             # a name the NER missed: a surname of a person the article names in full
-            key = next(
-                (k for k, e in self.entities.items() if e.type is EntityType.PERSON
-                 and len(e.label.split()) > 1 and e.label.split()[-1] == group.text),
-                None,
-            )
+            key = self._full_name_of(group.text)
         governing = group.head in nouns.government_nouns and (group.definite or group.text[:1].isupper())
         if key is None and (group.head in nouns.country_nouns and group.definite or governing) and not group.country:
             # "the country": the story's country so far; "the junta" (a headline's too): the story's country
@@ -278,6 +282,17 @@ class _Resolver:
             self.key_of[group.index] = key
             return
         self._bind(group, self._group_key(group), EntityType.GROUP, group.text)
+
+    def _full_name_of(self, surname: str) -> str | None:
+        """The first person the article names in full with this surname. Read once, when the first
+        description is resolved: people are all resolved by then, and descriptions add none."""
+        if self._full_names_by_surname is None:
+            self._full_names_by_surname = {}
+            for key, entity in self.entities.items():
+                words = entity.label.split()
+                if entity.type is EntityType.PERSON and len(words) > 1:
+                    self._full_names_by_surname.setdefault(words[-1], key)
+        return self._full_names_by_surname.get(surname)
 
     def _group_key(self, group: Mention) -> str:
         return f"group/{self.article_id}/{group.start}-{slugify(group.text)}"
@@ -461,10 +476,15 @@ def merge_events(events: list[ResolvedEvent], lexicon: Lexicon) -> list[Resolved
     """Merge reports of one event: same family, modality and participants, compatible date and count."""
     families = lexicon.families
     merged: list[ResolvedEvent] = []
-    by_kind: dict[tuple[str, Modality], list[int]] = {}  # positions in ``merged`` of each family and modality
+    # positions in ``merged`` of each family, modality and pair of sides (a long article has thousands)
+    by_kind: dict[tuple[str, Modality, tuple[str, ...]], list[int]] = {}
     for event in events:
         symmetric = families[event.family].symmetric
-        candidates = by_kind.setdefault((event.family, event.modality), [])
+        if event.agent is None or event.target is None:  # only an event with both sides merges
+            candidates: list[int] = []
+        else:
+            sides = tuple(sorted((event.agent, event.target))) if symmetric else (event.agent, event.target)
+            candidates = by_kind.setdefault((event.family, event.modality, sides), [])
         for n in candidates:
             kept = merged[n]
             if (

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import rdflib
 
@@ -21,6 +21,8 @@ from kg.store.results import Answer, Stream
 from kg.store.sparql import check_read_only
 
 __all__ = ["GraphStore", "StoreStats", "compact_name"]
+
+_S = TypeVar("_S", bound="GraphStore")
 
 
 def compact_name(iri: str) -> str:
@@ -83,7 +85,7 @@ class GraphStore(ABC):
     read_only: bool
 
     # -- lifetime ---------------------------------------------------------
-    def __enter__(self) -> GraphStore:
+    def __enter__(self: _S) -> _S:
         return self
 
     def __exit__(self, *_: object) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -117,3 +119,30 @@ def test_an_article_past_the_models_length_limit_is_parsed_whole_with_the_rest(t
     result = kg("load", str(folder), "--store", str(store), "--quiet", timeout=600)
     assert result.returncode == 0, result.stderr
     assert articles(store) == f"articles   {len(small) + 1}"
+
+
+@pytest.fixture
+def tiny_filesystem(tmp_path) -> Iterator[Path]:
+    """A 3 MB tmpfs, where this machine lets the suite mount one (root, mount allowed); else a skip."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
+                             capture_output=True, text=True) if shutil.which("mount") else None
+    if mounted is None or mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root and mount)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+
+
+def test_a_full_disk_is_one_line_and_keeps_what_was_loaded(tiny_filesystem, tmp_path):
+    store = tiny_filesystem / "store"
+    first = write_corpus(tmp_path / "first", 5, seed=1)
+    assert kg("load", str(first[0].parent), "--store", str(store), "--quiet").returncode == 0
+    more = write_corpus(tmp_path / "more", 300, seed=2)
+    result = kg("load", str(more[0].parent), "--store", str(store), "--quiet")
+    assert result.returncode == 4 and "No space left" in result.stderr and len(result.stderr.splitlines()) == 1
+    kept = int(articles(store).split()[1])
+    assert kept >= 5  # whatever committed before the disk filled stays, whole
+    assert kg("check", "--store", str(store)).returncode == 0
